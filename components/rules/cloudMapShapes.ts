@@ -1,0 +1,57 @@
+/**
+ * Plain shapes of the AWS resources the rules look at. Field names follow the
+ * `@pulumi/aws` inputs, so the policy pack can pass resource properties straight in and
+ * components can pass the arguments they are about to send.
+ */
+
+/** DNS record types Cloud Map can create (API_DnsRecord `Type`). */
+export type DnsRecordType = "SRV" | "A" | "AAAA" | "CNAME";
+
+/** Routing policies Cloud Map applies to every record of a service (API_DnsConfig). */
+export type RoutingPolicy = "MULTIVALUE" | "WEIGHTED";
+
+export interface DnsRecordShape {
+    readonly type: string;
+    readonly ttl: number;
+}
+
+export interface DnsConfigShape {
+    readonly dnsRecords?: readonly DnsRecordShape[];
+    readonly routingPolicy?: string;
+}
+
+export interface CloudMapServiceShape {
+    readonly name?: string;
+    /** `"HTTP"` makes the service API-only: discoverable with DiscoverInstances, no DNS records. */
+    readonly type?: string;
+    readonly dnsConfig?: DnsConfigShape;
+    readonly healthCheckConfig?: Readonly<Record<string, unknown>>;
+    readonly healthCheckCustomConfig?: { readonly failureThreshold?: number };
+}
+
+/** The kind of namespace a service lives in; `undefined` where it cannot be known. */
+export type NamespaceKind = "private-dns" | "public-dns" | "http";
+
+/** Maps a Pulumi resource type token to the namespace kind it creates. */
+export function namespaceKindOfType(type: string): NamespaceKind | undefined {
+    switch (type) {
+        case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
+            return "private-dns";
+        case "aws:servicediscovery/publicDnsNamespace:PublicDnsNamespace":
+            return "public-dns";
+        case "aws:servicediscovery/httpNamespace:HttpNamespace":
+            return "http";
+        default:
+            return undefined;
+    }
+}
+
+/** True when the service is registered for API calls only (no DNS records). */
+export function isApiOnly(service: CloudMapServiceShape): boolean {
+    return service.type === "HTTP";
+}
+
+/** The record types of a service, upper-cased; empty for API-only services. */
+export function recordTypesOf(service: CloudMapServiceShape): string[] {
+    return (service.dnsConfig?.dnsRecords ?? []).map((r) => String(r.type).toUpperCase());
+}

@@ -1,0 +1,51 @@
+/**
+ * A broken rule, described so that a person can act on it.
+ *
+ * The same findings are thrown by components at construction (as a {@link ValidationError})
+ * and reported by the policy pack, so the wording is written once.
+ */
+export interface Finding {
+    /** Stable identifier of the rule, e.g. `cloudmap-dns-ttl-ceiling`. */
+    readonly rule: string;
+    /** Where the offending value sits, e.g. `dnsRecords[0].ttl`. */
+    readonly path: string;
+    /** What is wrong and why AWS (or safe discovery) forbids it. */
+    readonly message: string;
+    /** What to do instead. */
+    readonly fix: string;
+}
+
+/** Renders a finding as one line: `<path>: <message> Fix: <fix>`. */
+export function formatFinding(finding: Finding): string {
+    return `${finding.path}: ${finding.message} Fix: ${finding.fix}`;
+}
+
+/** Thrown by a component whose arguments break one or more rules. */
+export class ValidationError extends Error {
+    constructor(
+        readonly component: string,
+        readonly resourceName: string,
+        readonly findings: readonly Finding[],
+    ) {
+        super(
+            `${component} "${resourceName}" has invalid arguments:\n` +
+                findings.map((f) => `  - ${formatFinding(f)}`).join("\n"),
+        );
+        this.name = "ValidationError";
+    }
+}
+
+/** Throws a {@link ValidationError} when `findings` is not empty. */
+export function throwOnFindings(component: string, resourceName: string, findings: readonly Finding[]): void {
+    if (findings.length > 0) {
+        throw new ValidationError(component, resourceName, findings);
+    }
+}
+
+/** Joins a path prefix and a field name: `at("dnsConfig", "ttl")` is `dnsConfig.ttl`. */
+export function at(prefix: string, field: string): string {
+    if (!prefix) {
+        return field;
+    }
+    return field.startsWith("[") ? `${prefix}${field}` : `${prefix}.${field}`;
+}

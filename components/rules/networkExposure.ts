@@ -1,0 +1,49 @@
+import { Finding } from "./finding";
+
+const ANYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+
+/** A single ingress permission, reduced to where it admits traffic from. */
+export interface IngressShape {
+    readonly cidrs: readonly string[];
+    readonly fromPort?: number;
+    readonly toPort?: number;
+    readonly path: string;
+}
+
+/** Flags ingress open to the whole internet. Discoverable services are reached by security-group reference. */
+export function findOpenIngress(ingress: readonly IngressShape[]): Finding[] {
+    return ingress
+        .filter((rule) => rule.cidrs.some((cidr) => ANYWHERE.has(cidr)))
+        .map((rule) => ({
+            rule: "network-no-public-ingress",
+            path: rule.path,
+            message: `Ingress${rule.fromPort !== undefined ? ` on port ${rule.fromPort}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ""}` : ""} ` +
+                `is open to ${rule.cidrs.filter((c) => ANYWHERE.has(c)).join(" and ")}; an internal service must not be reachable from anywhere.`,
+            fix: "Allow the callers' security groups (referencedSecurityGroupId) instead of a CIDR.",
+        }));
+}
+
+/** Flags a public IP on a task that is only meant to be found inside the VPC. */
+export function checkNoPublicIp(assignPublicIp: boolean | undefined, path = "networkConfiguration.assignPublicIp"): Finding[] {
+    return assignPublicIp === true
+        ? [{
+            rule: "ecs-no-public-ip",
+            path,
+            message: "Tasks get a public IP although they are discovered through a private namespace.",
+            fix: "Set assignPublicIp to false and run the tasks in private subnets with a NAT gateway or VPC endpoints.",
+        }]
+        : [];
+}
+
+/** Flags a public DNS namespace unless its name is explicitly allowed. */
+export function checkNamespaceExposure(isPublic: boolean, name: string | undefined, allowedPublicNamespaces: readonly string[], path = "name"): Finding[] {
+    if (!isPublic || (name !== undefined && allowedPublicNamespaces.includes(name.replace(/\.$/, "")))) {
+        return [];
+    }
+    return [{
+        rule: "cloudmap-namespace-public",
+        path,
+        message: `Public DNS namespace "${name ?? "(unknown)"}" publishes internal service addresses to the internet.`,
+        fix: "Use a private DNS namespace, or allow-list the name in the policy configuration if it is meant to be public.",
+    }];
+}

@@ -1,0 +1,36 @@
+/**
+ * How long a consumer can keep receiving an address after the task behind it stopped.
+ *
+ * - ECS-managed custom health (`healthCheckCustomConfig`): ECS marks the instance unhealthy
+ *   or deregisters it when the task stops, and Cloud Map waits about 30 seconds before it
+ *   acts on the change (API_HealthCheckCustomConfig).
+ * - Route 53 health checks: `requestInterval × failureThreshold` (defaults 30 s × 3).
+ * - No health check: the record goes when ECS deregisters the task, assumed 30 seconds.
+ * In every case resolvers may then cache the old answer for one TTL.
+ */
+export const CUSTOM_HEALTH_DELAY_SECONDS = 30;
+export const DEREGISTRATION_DELAY_SECONDS = 30;
+
+export interface StalenessInput {
+    readonly ttlSeconds: number;
+    readonly healthCheck: "custom" | "route53" | "none";
+    readonly route53RequestInterval?: number;
+    readonly route53FailureThreshold?: number;
+}
+
+/** The detection delay before the record changes, in seconds. */
+export function healthDelaySeconds(input: StalenessInput): number {
+    switch (input.healthCheck) {
+        case "custom":
+            return CUSTOM_HEALTH_DELAY_SECONDS;
+        case "route53":
+            return (input.route53RequestInterval ?? 30) * (input.route53FailureThreshold ?? 3);
+        case "none":
+            return DEREGISTRATION_DELAY_SECONDS;
+    }
+}
+
+/** Worst-case staleness: detection delay plus one TTL of resolver caching. */
+export function discoveryStalenessSeconds(input: StalenessInput): number {
+    return healthDelaySeconds(input) + input.ttlSeconds;
+}
