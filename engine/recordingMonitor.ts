@@ -1,0 +1,75 @@
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as pulumi from "@pulumi/pulumi";
+import { RecordedResource } from "./resourceGraph";
+
+type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
+
+// The mock monitor is handed gRPC request objects; these are the accessors used here.
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getObject(): unknown;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getProtect(): boolean | undefined;
+    getRetainondelete(): boolean | undefined;
+    getDeletebeforereplace(): boolean;
+    getIgnorechangesList(): string[];
+    getReplaceonchangesList(): string[];
+    getProvider(): string;
+    getDeletedwith(): string;
+}
+
+/**
+ * A mock resource monitor that also records what the engine would learn from each
+ * registration: parent, dependencies, property dependencies and options. Pulumi's own
+ * MockMonitor keeps only URNs and state.
+ */
+export class RecordingMonitor extends MockMonitor {
+    readonly recorded: RecordedResource[] = [];
+
+    constructor(mocks: pulumi.runtime.Mocks) {
+        super(mocks);
+    }
+
+    override async registerResource(req: RegisterRequest, callback: (err: unknown, response: unknown) => void): Promise<void> {
+        await super.registerResource(req, (err: unknown, response: unknown) => {
+            if (!err && response) {
+                this.record(req, response as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } });
+            }
+            callback(err, response);
+        });
+    }
+
+    private record(req: RegisterRequest, response: { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }): void {
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((value, key) => {
+            propertyDependencies[key] = value.getUrnsList();
+        });
+        const inputs = pulumi.runtime.deserializeProperties(req.getObject() as Struct) as Record<string, unknown>;
+        const outputs = pulumi.runtime.deserializeProperties(response.getObject() as unknown as Struct) as Record<string, unknown>;
+        this.recorded.push({
+            urn: response.getUrn(),
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            parent: req.getParent() || undefined,
+            dependencies: req.getDependenciesList(),
+            propertyDependencies,
+            inputs,
+            id: response.getId() || undefined,
+            outputs,
+            options: {
+                protect: req.getProtect() || undefined,
+                retainOnDelete: req.getRetainondelete() || undefined,
+                deleteBeforeReplace: req.getDeletebeforereplace() || undefined,
+                ignoreChanges: req.getIgnorechangesList(),
+                replaceOnChanges: req.getReplaceonchangesList(),
+                provider: req.getProvider() || undefined,
+                deletedWith: req.getDeletedwith() || undefined,
+            },
+        });
+    }
+}

@@ -1,0 +1,86 @@
+/** One resource registration as the engine would receive it. */
+export interface RecordedResource {
+    readonly urn: string;
+    readonly type: string;
+    readonly name: string;
+    /** True for provider resources (AWS objects), false for components and the stack. */
+    readonly custom: boolean;
+    readonly parent?: string;
+    /** Every resource this one waits for (explicit `dependsOn` and property references). */
+    readonly dependencies: readonly string[];
+    /** For each input property, the resources its value came from. */
+    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
+    /** Inputs as sent to the provider (plain values; unknowns appear as the SDK's sentinel). */
+    readonly inputs: Readonly<Record<string, unknown>>;
+    /** The id and outputs the (mock) provider returned. */
+    readonly id?: string;
+    readonly outputs: Readonly<Record<string, unknown>>;
+    readonly options: ResourceOptionsRecord;
+}
+
+export interface ResourceOptionsRecord {
+    readonly protect?: boolean;
+    readonly retainOnDelete?: boolean;
+    readonly deleteBeforeReplace?: boolean;
+    readonly ignoreChanges: readonly string[];
+    readonly replaceOnChanges: readonly string[];
+    readonly provider?: string;
+    readonly deletedWith?: string;
+}
+
+/** Queries over a recorded resource graph. */
+export class ResourceGraph {
+    private readonly byUrn: Map<string, RecordedResource>;
+
+    constructor(readonly resources: readonly RecordedResource[]) {
+        this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+    }
+
+    get(urn: string): RecordedResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    /** Resources of a type token, in registration order. */
+    ofType(type: string): RecordedResource[] {
+        return this.resources.filter((r) => r.type === type);
+    }
+
+    /** The single resource of `type` whose logical name is `name`; throws when there is not exactly one. */
+    one(type: string, name: string): RecordedResource {
+        const matches = this.resources.filter((r) => r.type === type && r.name === name);
+        if (matches.length !== 1) {
+            const names = this.ofType(type).map((r) => r.name);
+            throw new Error(`expected one ${type} named "${name}", found ${matches.length} (names: ${names.join(", ") || "none"})`);
+        }
+        return matches[0];
+    }
+
+    /** Direct children of a resource. */
+    childrenOf(urn: string): RecordedResource[] {
+        return this.resources.filter((r) => r.parent === urn);
+    }
+
+    /** The chain of parents from a resource up to the stack, nearest first. */
+    ancestorsOf(urn: string): RecordedResource[] {
+        const chain: RecordedResource[] = [];
+        let current = this.byUrn.get(urn)?.parent;
+        while (current !== undefined) {
+            const parent = this.byUrn.get(current);
+            if (parent === undefined) {
+                break;
+            }
+            chain.push(parent);
+            current = parent.parent;
+        }
+        return chain;
+    }
+
+    /** Count of resources per type token. */
+    countByType(): Record<string, number> {
+        const counts: Record<string, number> = {};
+        for (const r of this.resources) {
+            counts[r.type] = (counts[r.type] ?? 0) + 1;
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,72 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as settings from "@pulumi/pulumi/runtime/settings";
+import { AwsMocks } from "./awsMocks";
+import { RecordingMonitor } from "./recordingMonitor";
+import { ResourceGraph } from "./resourceGraph";
+
+// Internals of the SDK that `pulumi.runtime.setMocks` uses but does not declare.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const internals = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): Record<string, unknown> };
+
+export interface RunUnderMocksOptions {
+    /** @default "project" */
+    readonly project?: string;
+    /** @default "dev" */
+    readonly stack?: string;
+    /** Run as a preview: outputs the provider computes stay unknown. @default false */
+    readonly preview?: boolean;
+    /** Stack configuration, keys as `project:key` or `aws:region`. */
+    readonly config?: Readonly<Record<string, string>>;
+    /** @default new AwsMocks() */
+    readonly mocks?: pulumi.runtime.Mocks;
+}
+
+export interface ProgramRun {
+    readonly graph: ResourceGraph;
+    /** The program's stack outputs (its exports), resolved. */
+    readonly outputs: Record<string, unknown>;
+}
+
+/**
+ * Runs a Pulumi program in this process under mocks and returns the resource graph the
+ * engine would have received. `program` is what a Pulumi program's module body does:
+ * declare resources and optionally return stack outputs.
+ */
+export async function runUnderMocks(program: () => unknown, options: RunUnderMocksOptions = {}): Promise<ProgramRun> {
+    const monitor = new RecordingMonitor(options.mocks ?? new AwsMocks());
+    settings.setMockOptions(monitor, options.project ?? "project", options.stack ?? "dev", options.preview ?? false);
+    // The same feature switches pulumi.runtime.setMocks turns on.
+    const store = state.getStore();
+    store.supportsSecrets = true;
+    store.supportsResourceReferences = true;
+    store.supportsOutputValues = false;
+    store.supportsDeletedWith = true;
+    store.supportsAliasSpecs = true;
+    pulumi.runtime.setAllConfig({ ...(options.config ?? {}) });
+
+    const exported = await pulumi.runtime.runInPulumiStack(async () => program());
+    await internals.waitForRPCs();
+    const outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
+    await internals.waitForRPCs();
+    return { graph: new ResourceGraph([...monitor.recorded]), outputs };
+}
+
+/** Resolves Outputs and promises nested anywhere in a value. */
+async function resolveDeep(value: unknown): Promise<unknown> {
+    if (pulumi.Output.isInstance(value)) {
+        return resolveDeep(await new Promise((resolve) => (value as pulumi.Output<unknown>).apply((v) => resolve(v))));
+    }
+    if (value instanceof Promise) {
+        return resolveDeep(await value);
+    }
+    if (Array.isArray(value)) {
+        return Promise.all(value.map(resolveDeep));
+    }
+    if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
+        const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveDeep(v)] as const));
+        return Object.fromEntries(entries);
+    }
+    return value;
+}
