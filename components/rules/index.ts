@@ -14,3 +14,4 @@ export * from "./iamGrants";
 export * from "./networkExposure";
 export * from "./tableProtection";
 export * from "./staleness";
+export * from "./fargateTask";

@@ -1,0 +1,99 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { typeToken } from "./typeToken";
+
+export interface DiscoveryNetworkArgs {
+    /** @default "10.0.0.0/16" */
+    readonly cidrBlock?: string;
+    /**
+     * How many availability zones to spread subnets over (one public and one private subnet each).
+     * @default 2
+     */
+    readonly availabilityZoneCount?: number;
+    /** @default {} */
+    readonly tags?: Record<string, string>;
+}
+
+/**
+ * A VPC fit for private service discovery: DNS support and DNS hostnames on (a private
+ * namespace does not resolve without both), private subnets for tasks, public subnets
+ * holding a single NAT gateway so tasks can pull images without public IPs.
+ */
+export class DiscoveryNetwork extends pulumi.ComponentResource {
+    readonly vpcId: pulumi.Output<string>;
+    readonly privateSubnetIds: pulumi.Output<string>[];
+    readonly publicSubnetIds: pulumi.Output<string>[];
+    readonly vpc: aws.ec2.Vpc;
+
+    constructor(name: string, args: DiscoveryNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(typeToken("DiscoveryNetwork"), name, {}, opts);
+        const cidr = args.cidrBlock ?? "10.0.0.0/16";
+        const zoneCount = args.availabilityZoneCount ?? 2;
+        const base = parseSlash16(cidr, name);
+        if (!Number.isInteger(zoneCount) || zoneCount < 1 || zoneCount > 6) {
+            throw new Error(`DiscoveryNetwork "${name}": availabilityZoneCount ${zoneCount} must be a whole number from 1 to 6 ` +
+                "(each zone gets two /20 subnets of the /16). Fix: use 2 or 3.");
+        }
+        const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
+        const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
+
+        this.vpc = new aws.ec2.Vpc(name, {
+            cidrBlock: cidr,
+            enableDnsSupport: true,
+            enableDnsHostnames: true,
+            tags: tags("vpc"),
+        }, { parent: this });
+        const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, tags: tags("igw") }, { parent: this });
+        const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, {
+            vpcId: this.vpc.id,
+            routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }],
+            tags: tags("public"),
+        }, { parent: this });
+
+        const publicSubnets: aws.ec2.Subnet[] = [];
+        const privateSubnets: aws.ec2.Subnet[] = [];
+        for (let i = 0; i < zoneCount; i++) {
+            const zone = zones.names.apply((names) => names[i % names.length]);
+            const pub = new aws.ec2.Subnet(`${name}-public-${i}`, {
+                vpcId: this.vpc.id,
+                cidrBlock: `${base}.${i * 16}.0/20`,
+                availabilityZone: zone,
+                mapPublicIpOnLaunch: false,
+                tags: tags(`public-${i}`),
+            }, { parent: this });
+            new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
+            publicSubnets.push(pub);
+            privateSubnets.push(new aws.ec2.Subnet(`${name}-private-${i}`, {
+                vpcId: this.vpc.id,
+                cidrBlock: `${base}.${128 + i * 16}.0/20`,
+                availabilityZone: zone,
+                tags: tags(`private-${i}`),
+            }, { parent: this }));
+        }
+        // One NAT gateway keeps the cost at a single hourly charge; tasks only need it to pull images and ship logs.
+        const eip = new aws.ec2.Eip(`${name}-nat`, { domain: "vpc", tags: tags("nat") }, { parent: this });
+        const nat = new aws.ec2.NatGateway(`${name}-nat`, { subnetId: publicSubnets[0].id, allocationId: eip.id, tags: tags("nat") }, { parent: this });
+        const privateRoutes = new aws.ec2.RouteTable(`${name}-private`, {
+            vpcId: this.vpc.id,
+            routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
+            tags: tags("private"),
+        }, { parent: this });
+        privateSubnets.forEach((subnet, i) =>
+            new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }, { parent: this }));
+
+        this.vpcId = this.vpc.id;
+        this.publicSubnetIds = publicSubnets.map((s) => s.id);
+        this.privateSubnetIds = privateSubnets.map((s) => s.id);
+        this.registerOutputs({ vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds, publicSubnetIds: this.publicSubnetIds });
+    }
+}
+
+// Subnets are carved as /20s out of a /16, so the first two octets are all that vary.
+function parseSlash16(cidr: string, name: string): string {
+    const match = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
+    if (!match || Number(match[1]) > 255 || Number(match[2]) > 255) {
+        throw new Error(`DiscoveryNetwork "${name}": cidrBlock "${cidr}" must be a /16 such as "10.0.0.0/16" ` +
+            "(subnets are carved as /20s from it). Fix: pass a /16 block.");
+    }
+    return `${match[1]}.${match[2]}`;
+}

@@ -1,0 +1,136 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DiscoverableFargateService, ClusterRef } from "./discoverableFargateService";
+import { DiscoverableService } from "./discoverableService";
+import { DiscoveryNetwork } from "./discoveryNetwork";
+import { dynamoDbReadStatement } from "./iamStatements";
+import { PrivateDnsNamespace } from "./privateDnsNamespace";
+import { RegisteredResource } from "./registeredResource";
+import { typeToken } from "./typeToken";
+
+/** An existing network to deploy into. */
+export interface ExistingNetwork {
+    /** Must have `enableDnsSupport` and `enableDnsHostnames` on, or `quickship.local` will not resolve. */
+    readonly vpcId: pulumi.Input<string>;
+    /** Private subnets (with a route to the internet through NAT, or VPC endpoints for ECR and logs). */
+    readonly privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+}
+
+export interface QuickShipTopologyArgs {
+    /** @default "quickship.local" */
+    readonly namespaceName?: string;
+    /** Written to the `environment` attribute of registered resources. @default "prod" */
+    readonly environment?: string;
+    /** @default a new DiscoveryNetwork (VPC with DNS on, 2 AZs, one NAT gateway) */
+    readonly network?: ExistingNetwork;
+    /** @default a new ECS cluster */
+    readonly cluster?: ClusterRef;
+    /** @default "public.ecr.aws/docker/library/nginx:1.27-alpine" (a stand-in that listens on port 80) */
+    readonly inventoryManagerImage?: pulumi.Input<string>;
+    /** @default "public.ecr.aws/docker/library/nginx:1.27-alpine" */
+    readonly orderProcessorImage?: pulumi.Input<string>;
+    /** Port both services listen on. @default 80 */
+    readonly port?: number;
+    /** Tasks per service. @default 2 */
+    readonly desiredCount?: number;
+    /** TTL of the SRV records. @default 10 */
+    readonly ttlSeconds?: number;
+    /** @default "UserAuth" */
+    readonly userAuthTableName?: string;
+}
+
+const STAND_IN_IMAGE = "public.ecr.aws/docker/library/nginx:1.27-alpine";
+
+/**
+ * The QuickShip topology: `order-processor` calls `inventory-manager` (found through the
+ * SRV record `inventory-manager.quickship.local`) and reads the `UserAuth` table, which
+ * is registered as `user-auth-db`, an API-only service found with DiscoverInstances.
+ */
+export class QuickShipTopology extends pulumi.ComponentResource {
+    readonly namespace: PrivateDnsNamespace;
+    readonly inventoryManager: DiscoverableFargateService;
+    readonly orderProcessor: DiscoverableFargateService;
+    readonly userAuthDb: RegisteredResource;
+    readonly userAuthTable: aws.dynamodb.Table;
+    readonly vpcId: pulumi.Output<string>;
+    readonly clusterArn: pulumi.Output<string>;
+
+    constructor(name: string, args: QuickShipTopologyArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        super(typeToken("QuickShipTopology"), name, {}, opts);
+        const port = args.port ?? 80;
+        const environment = args.environment ?? "prod";
+        const network = args.network ?? newNetwork(`${name}-network`, this);
+
+        const cluster = args.cluster ?? {
+            arn: new aws.ecs.Cluster(`${name}-cluster`, {
+                settings: [{ name: "containerInsights", value: "enabled" }],
+            }, { parent: this }).arn,
+        };
+        this.namespace = new PrivateDnsNamespace(`${name}-namespace`, {
+            name: args.namespaceName ?? "quickship.local",
+            vpcId: network.vpcId,
+            description: "QuickShip service discovery",
+        }, { parent: this });
+        const namespaceRef = { id: this.namespace.id, name: this.namespace.name };
+
+        const inventoryDiscovery = new DiscoverableService(`${name}-inventory-manager`, {
+            name: "inventory-manager",
+            namespace: namespaceRef,
+            ttlSeconds: args.ttlSeconds,
+        }, { parent: this });
+        this.inventoryManager = new DiscoverableFargateService(`${name}-inventory-manager`, {
+            discovery: inventoryDiscovery,
+            cluster,
+            vpcId: network.vpcId,
+            subnetIds: network.privateSubnetIds,
+            container: { image: args.inventoryManagerImage ?? STAND_IN_IMAGE, port },
+            desiredCount: args.desiredCount,
+        }, { parent: this });
+
+        this.userAuthTable = new aws.dynamodb.Table(`${name}-user-auth`, {
+            name: args.userAuthTableName ?? "UserAuth",
+            billingMode: "PAY_PER_REQUEST",
+            hashKey: "userId",
+            attributes: [{ name: "userId", type: "S" }],
+            pointInTimeRecovery: { enabled: true },
+            deletionProtectionEnabled: true,
+            serverSideEncryption: { enabled: true },
+        }, { parent: this, retainOnDelete: true });
+        const userAuthService = new DiscoverableService(`${name}-user-auth-db`, {
+            name: "user-auth-db",
+            namespace: namespaceRef,
+            apiOnly: true,
+        }, { parent: this });
+        this.userAuthDb = new RegisteredResource(`${name}-user-auth-db`, {
+            service: userAuthService,
+            instanceId: "user-auth-table",
+            attributes: { tablename: args.userAuthTableName ?? "UserAuth", environment },
+            readAccess: [dynamoDbReadStatement("user-auth-db", this.userAuthTable.arn)],
+        }, { parent: this });
+
+        const orderDiscovery = new DiscoverableService(`${name}-order-processor`, {
+            name: "order-processor",
+            namespace: namespaceRef,
+            ttlSeconds: args.ttlSeconds,
+        }, { parent: this });
+        this.orderProcessor = new DiscoverableFargateService(`${name}-order-processor`, {
+            discovery: orderDiscovery,
+            cluster,
+            vpcId: network.vpcId,
+            subnetIds: network.privateSubnetIds,
+            container: { image: args.orderProcessorImage ?? STAND_IN_IMAGE, port },
+            desiredCount: args.desiredCount,
+            talksTo: [this.inventoryManager],
+            reads: [this.userAuthDb],
+        }, { parent: this });
+
+        this.vpcId = pulumi.output(network.vpcId);
+        this.clusterArn = pulumi.output(cluster.arn);
+        this.registerOutputs({ vpcId: this.vpcId, clusterArn: this.clusterArn, namespaceId: this.namespace.id });
+    }
+}
+
+function newNetwork(name: string, parent: pulumi.Resource): ExistingNetwork {
+    const network = new DiscoveryNetwork(name, {}, { parent });
+    return { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds };
+}

@@ -1,0 +1,38 @@
+import * as pulumi from "@pulumi/pulumi";
+import { QuickShipTopology } from "../../components";
+
+/**
+ * The QuickShip stack. Configuration (namespace `quickship`), all optional:
+ * - `vpcId` + `privateSubnetIds` (JSON list): deploy into an existing network instead of creating one;
+ * - `clusterArn`: use an existing ECS cluster;
+ * - `environment` (default `prod`), `ttlSeconds` (default 10), `desiredCount` (default 2);
+ * - `inventoryManagerImage`, `orderProcessorImage`.
+ */
+export function quickshipProgram(): Record<string, unknown> {
+    const config = new pulumi.Config("quickship");
+    const vpcId = config.get("vpcId");
+    const clusterArn = config.get("clusterArn");
+    const topology = new QuickShipTopology("quickship", {
+        network: vpcId === undefined ? undefined : { vpcId, privateSubnetIds: config.requireObject<string[]>("privateSubnetIds") },
+        cluster: clusterArn === undefined ? undefined : { arn: clusterArn },
+        environment: config.get("environment"),
+        ttlSeconds: config.getNumber("ttlSeconds"),
+        desiredCount: config.getNumber("desiredCount"),
+        inventoryManagerImage: config.get("inventoryManagerImage"),
+        orderProcessorImage: config.get("orderProcessorImage"),
+    });
+    return {
+        vpcId: topology.vpcId,
+        clusterArn: topology.clusterArn,
+        namespaceId: topology.namespace.id,
+        namespaceName: topology.namespace.name,
+        inventoryManagerSrvName: topology.inventoryManager.discovery.fqdn,
+        inventoryManagerServiceArn: topology.inventoryManager.serviceArn,
+        orderProcessorServiceArn: topology.orderProcessor.serviceArn,
+        orderProcessorTaskRoleArn: topology.orderProcessor.taskRoleArn,
+        userAuthDbService: topology.userAuthDb.service.name,
+        userAuthDbServiceArn: topology.userAuthDb.service.arn,
+        userAuthTableArn: topology.userAuthTable.arn,
+        discoverUserAuthDb: `aws servicediscovery discover-instances --namespace-name ${topology.namespace.name} --service-name ${topology.userAuthDb.service.name}`,
+    };
+}
