@@ -8,6 +8,7 @@ import {
     CloudMapServiceShape,
     DEFAULT_MAX_TTL_SECONDS,
     DnsRecordType,
+    Finding,
     NamespaceKind,
     RoutingPolicy,
     throwOnFindings,
@@ -101,10 +102,6 @@ export class DiscoverableService extends pulumi.ComponentResource {
         const ttl = args.ttlSeconds ?? DEFAULT_TTL_SECONDS;
         const types = apiOnly ? [] : [...(args.dnsRecordTypes ?? ["SRV"])];
         const healthReporting = args.healthReporting ?? (apiOnly ? "none" : "ecs");
-        if (apiOnly && (args.dnsRecordTypes !== undefined || args.ttlSeconds !== undefined || args.routingPolicy !== undefined)) {
-            throw new Error(`DiscoverableService "${name}": dnsRecordTypes, ttlSeconds and routingPolicy do not apply to an ` +
-                "API-only service (it has no DNS records). Fix: remove them, or set apiOnly: false.");
-        }
         const shape: CloudMapServiceShape = {
             name: args.name,
             type: apiOnly ? "HTTP" : undefined,
@@ -116,6 +113,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
             healthCheckCustomConfig: healthReporting === "ecs" ? { failureThreshold: 1 } : undefined,
         };
         throwOnFindings("DiscoverableService", name, [
+            ...checkApiOnlyArgs(args),
             ...checkServiceName(args.name, args.namespace.name, "name"),
             ...checkDiscoveryMode(shape, namespaceKind).map((f) => ({ ...f, path: argumentPath(f.path) })),
             ...checkHealthChecks(shape, namespaceKind).map((f) => ({ ...f, path: argumentPath(f.path) })),
@@ -149,6 +147,19 @@ export class DiscoverableService extends pulumi.ComponentResource {
         this.arn = this.service.arn;
         this.registerOutputs({ id: this.id, arn: this.arn, fqdn: this.fqdn });
     }
+}
+
+function checkApiOnlyArgs(args: DiscoverableServiceArgs): Finding[] {
+    const dnsArgs = (["dnsRecordTypes", "ttlSeconds", "routingPolicy"] as const).filter((key) => args[key] !== undefined);
+    if (!args.apiOnly || dnsArgs.length === 0) {
+        return [];
+    }
+    return [{
+        rule: "cloudmap-api-only-no-dns",
+        path: dnsArgs.join(", "),
+        message: "These DNS settings do not apply to an API-only service: it has no DNS records.",
+        fix: "Remove them, or set apiOnly: false to make the service DNS-discoverable.",
+    }];
 }
 
 // Rulebook paths follow the AWS resource; report them in terms of this component's args.
