@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { throwOnFindings } from "./rules";
 import { typeToken } from "./typeToken";
 
 export interface DiscoveryNetworkArgs {
@@ -29,11 +30,20 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
         super(typeToken("DiscoveryNetwork"), name, {}, opts);
         const cidr = args.cidrBlock ?? "10.0.0.0/16";
         const zoneCount = args.availabilityZoneCount ?? 2;
-        const base = parseSlash16(cidr, name);
-        if (!Number.isInteger(zoneCount) || zoneCount < 1 || zoneCount > 6) {
-            throw new Error(`DiscoveryNetwork "${name}": availabilityZoneCount ${zoneCount} must be a whole number from 1 to 6 ` +
-                "(each zone gets two /20 subnets of the /16). Fix: use 2 or 3.");
-        }
+        const base = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
+        throwOnFindings("DiscoveryNetwork", name, [
+            ...(base && Number(base[1]) <= 255 && Number(base[2]) <= 255 ? [] : [{
+                rule: "network-cidr", path: "cidrBlock",
+                message: `"${cidr}" must be a /16 such as "10.0.0.0/16": subnets are carved from it as /20s.`,
+                fix: "Pass a /16 block.",
+            }]),
+            ...(Number.isInteger(zoneCount) && zoneCount >= 1 && zoneCount <= 6 ? [] : [{
+                rule: "network-zone-count", path: "availabilityZoneCount",
+                message: `${zoneCount} must be a whole number from 1 to 6: each zone gets two /20 subnets of the /16.`,
+                fix: "Use 2 or 3.",
+            }]),
+        ]);
+        const prefix = `${base![1]}.${base![2]}`;
         const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
 
@@ -56,7 +66,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
             const zone = zones.names.apply((names) => names[i % names.length]);
             const pub = new aws.ec2.Subnet(`${name}-public-${i}`, {
                 vpcId: this.vpc.id,
-                cidrBlock: `${base}.${i * 16}.0/20`,
+                cidrBlock: `${prefix}.${i * 16}.0/20`,
                 availabilityZone: zone,
                 mapPublicIpOnLaunch: false,
                 tags: tags(`public-${i}`),
@@ -65,7 +75,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
             publicSubnets.push(pub);
             privateSubnets.push(new aws.ec2.Subnet(`${name}-private-${i}`, {
                 vpcId: this.vpc.id,
-                cidrBlock: `${base}.${128 + i * 16}.0/20`,
+                cidrBlock: `${prefix}.${128 + i * 16}.0/20`,
                 availabilityZone: zone,
                 tags: tags(`private-${i}`),
             }, { parent: this }));
@@ -86,14 +96,4 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
         this.privateSubnetIds = privateSubnets.map((s) => s.id);
         this.registerOutputs({ vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds, publicSubnetIds: this.publicSubnetIds });
     }
-}
-
-// Subnets are carved as /20s out of a /16, so the first two octets are all that vary.
-function parseSlash16(cidr: string, name: string): string {
-    const match = /^(\d{1,3})\.(\d{1,3})\.0\.0\/16$/.exec(cidr);
-    if (!match || Number(match[1]) > 255 || Number(match[2]) > 255) {
-        throw new Error(`DiscoveryNetwork "${name}": cidrBlock "${cidr}" must be a /16 such as "10.0.0.0/16" ` +
-            "(subnets are carved as /20s from it). Fix: pass a /16 block.");
-    }
-    return `${match[1]}.${match[2]}`;
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DiscoverableFargateService, ClusterRef } from "./discoverableFargateService";
+import { ClusterRef, DiscoverableFargateService, DiscoverableFargateServiceArgs } from "./discoverableFargateService";
 import { DiscoverableService } from "./discoverableService";
 import { DiscoveryNetwork } from "./discoveryNetwork";
 import { dynamoDbReadStatement } from "./iamStatements";
@@ -71,21 +71,24 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             vpcId: network.vpcId,
             description: "QuickShip service discovery",
         }, { parent: this });
-        const namespaceRef = { id: this.namespace.id, name: this.namespace.name };
+        // Each microservice: a Cloud Map service its tasks register in, and the Fargate service.
+        const microservice = (serviceName: string, image: pulumi.Input<string> | undefined,
+            wiring: Pick<DiscoverableFargateServiceArgs, "talksTo" | "reads"> = {}) =>
+            new DiscoverableFargateService(`${name}-${serviceName}`, {
+                discovery: new DiscoverableService(`${name}-${serviceName}`, {
+                    name: serviceName,
+                    namespace: this.namespace,
+                    ttlSeconds: args.ttlSeconds,
+                }, { parent: this }),
+                cluster,
+                vpcId: network.vpcId,
+                subnetIds: network.privateSubnetIds,
+                container: { image: image ?? STAND_IN_IMAGE, port },
+                desiredCount: args.desiredCount,
+                ...wiring,
+            }, { parent: this });
 
-        const inventoryDiscovery = new DiscoverableService(`${name}-inventory-manager`, {
-            name: "inventory-manager",
-            namespace: namespaceRef,
-            ttlSeconds: args.ttlSeconds,
-        }, { parent: this });
-        this.inventoryManager = new DiscoverableFargateService(`${name}-inventory-manager`, {
-            discovery: inventoryDiscovery,
-            cluster,
-            vpcId: network.vpcId,
-            subnetIds: network.privateSubnetIds,
-            container: { image: args.inventoryManagerImage ?? STAND_IN_IMAGE, port },
-            desiredCount: args.desiredCount,
-        }, { parent: this });
+        this.inventoryManager = microservice("inventory-manager", args.inventoryManagerImage);
 
         this.userAuthTable = new aws.dynamodb.Table(`${name}-user-auth`, {
             name: args.userAuthTableName ?? "UserAuth",
@@ -98,7 +101,7 @@ export class QuickShipTopology extends pulumi.ComponentResource {
         }, { parent: this, retainOnDelete: true });
         const userAuthService = new DiscoverableService(`${name}-user-auth-db`, {
             name: "user-auth-db",
-            namespace: namespaceRef,
+            namespace: this.namespace,
             apiOnly: true,
         }, { parent: this });
         this.userAuthDb = new RegisteredResource(`${name}-user-auth-db`, {
@@ -108,21 +111,10 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             readAccess: [dynamoDbReadStatement("user-auth-db", this.userAuthTable.arn)],
         }, { parent: this });
 
-        const orderDiscovery = new DiscoverableService(`${name}-order-processor`, {
-            name: "order-processor",
-            namespace: namespaceRef,
-            ttlSeconds: args.ttlSeconds,
-        }, { parent: this });
-        this.orderProcessor = new DiscoverableFargateService(`${name}-order-processor`, {
-            discovery: orderDiscovery,
-            cluster,
-            vpcId: network.vpcId,
-            subnetIds: network.privateSubnetIds,
-            container: { image: args.orderProcessorImage ?? STAND_IN_IMAGE, port },
-            desiredCount: args.desiredCount,
+        this.orderProcessor = microservice("order-processor", args.orderProcessorImage, {
             talksTo: [this.inventoryManager],
             reads: [this.userAuthDb],
-        }, { parent: this });
+        });
 
         this.vpcId = pulumi.output(network.vpcId);
         this.clusterArn = pulumi.output(cluster.arn);
