@@ -184,9 +184,12 @@ export class AwsMocks implements pulumi.runtime.Mocks {
                 const json = JSON.stringify(policyDocumentFromStatements(inputs));
                 return { id: hexOf(json, 10), json, minifiedJson: json };
             }
-            default:
-                throw new Error(`AwsMocks: no mock for invoke "${args.token}". Offline plans answer only the invokes ` +
-                    "listed in engine/awsMocks.ts; pass the value as configuration instead, or add a mock.");
+            default: {
+                const message = `AwsMocks: no mock for invoke "${args.token}". Offline plans answer only the invokes ` +
+                    "listed in engine/awsMocks.ts; pass the value as configuration instead, or add a mock.";
+                // The SDK takes a failed invoke's message from gRPC's `details`, not `message`.
+                throw Object.assign(new Error(message), { details: message });
+            }
         }
     }
 }

@@ -1,0 +1,106 @@
+import { parseArgs } from "util";
+import { DEFAULT_TRAFFIC, Traffic } from "./cost";
+
+export const USAGE = `Usage: npm run plan -- <programDir> [options]
+
+Plans a Pulumi TypeScript/JavaScript project offline (no cloud credentials, no Pulumi CLI):
+runs its program under AWS-shaped mocks, checks it against the policy pack, and prints the
+resources, the DNS records Cloud Map will serve, policy results and estimates.
+
+Options:
+  --json                        print one JSON document on stdout (progress stays on stderr;
+                                through npm, use npm run -s so npm's banner stays off stdout)
+  --stack NAME                  stack whose Pulumi.<NAME>.yaml config is read (default: dev)
+  --config KEY=VALUE            set a config value; bare keys go to the project namespace (repeatable)
+  --policy-pack DIR             policy pack to run (default: this repository's policy-pack/)
+  --policy-pack-config FILE     JSON policy config, as for pulumi preview --policy-pack-config
+  --no-policy                   skip the policy pack
+  --dns-queries-millions N      assumed DNS queries a month, in millions (default: ${DEFAULT_TRAFFIC.dnsQueriesMillions})
+  --discover-calls-millions N   assumed DiscoverInstances calls a month, in millions (default: ${DEFAULT_TRAFFIC.discoverCallsMillions})
+  -h, --help                    show this help
+
+Exit status: 0 no mandatory violation; 1 a mandatory policy violation;
+2 no plan could be made (the program failed, bad arguments, policy pack not runnable).
+`;
+
+export interface CliOptions {
+    readonly programDir: string;
+    readonly json: boolean;
+    readonly stack?: string;
+    readonly config: Record<string, string>;
+    /** A pack directory, or false for --no-policy; undefined means the default pack. */
+    readonly policyPack?: string | false;
+    readonly policyPackConfigFile?: string;
+    readonly traffic: Traffic;
+}
+
+/** Bad command line; the CLI prints the message and the usage. */
+export class UsageError extends Error {
+    override readonly name = "UsageError";
+}
+
+/** Parses the command line, or returns "help"; throws UsageError. */
+export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: [...argv],
+            allowPositionals: true,
+            strict: true,
+            options: {
+                json: { type: "boolean", default: false },
+                stack: { type: "string" },
+                config: { type: "string", multiple: true, default: [] },
+                "policy-pack": { type: "string" },
+                "policy-pack-config": { type: "string" },
+                "no-policy": { type: "boolean", default: false },
+                "dns-queries-millions": { type: "string" },
+                "discover-calls-millions": { type: "string" },
+                help: { type: "boolean", short: "h", default: false },
+            },
+        });
+    } catch (err) {
+        throw new UsageError((err as Error).message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+        return "help";
+    }
+    if (positionals.length !== 1) {
+        throw new UsageError(positionals.length === 0 ? "missing <programDir>" : `expected one <programDir>, got ${positionals.join(" ")}`);
+    }
+    if (values["no-policy"] && (values["policy-pack"] !== undefined || values["policy-pack-config"] !== undefined)) {
+        throw new UsageError("--no-policy cannot be combined with --policy-pack or --policy-pack-config");
+    }
+    return {
+        programDir: positionals[0],
+        json: values.json,
+        stack: values.stack,
+        config: Object.fromEntries(values.config.map(configPair)),
+        policyPack: values["no-policy"] ? false : values["policy-pack"],
+        policyPackConfigFile: values["policy-pack-config"],
+        traffic: {
+            dnsQueriesMillions: millions("--dns-queries-millions", values["dns-queries-millions"], DEFAULT_TRAFFIC.dnsQueriesMillions),
+            discoverCallsMillions: millions("--discover-calls-millions", values["discover-calls-millions"], DEFAULT_TRAFFIC.discoverCallsMillions),
+        },
+    };
+}
+
+function configPair(arg: string): [string, string] {
+    const eq = arg.indexOf("=");
+    if (eq <= 0) {
+        throw new UsageError(`--config expects KEY=VALUE, got "${arg}"`);
+    }
+    return [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function millions(flag: string, value: string | undefined, fallback: number): number {
+    if (value === undefined) {
+        return fallback;
+    }
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0) {
+        throw new UsageError(`${flag} expects a number of millions ≥ 0, got "${value}"`);
+    }
+    return n;
+}

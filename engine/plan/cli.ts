@@ -1,0 +1,73 @@
+import * as path from "path";
+import { parseCliArgs, USAGE, UsageError } from "./args";
+import { planDocument } from "./json";
+import { exitCodeOf, planProgram } from "./planProgram";
+import { readPolicyPackConfig } from "./policy";
+import { createProgress } from "./progress";
+import { renderPlan } from "./render";
+import { ProgramError } from "./runProgram";
+import { colourWanted, styleFor } from "./style";
+
+/** Exit statuses; documented in USAGE. */
+export const EXIT = { clean: 0, mandatoryViolation: 1, noPlan: 2 } as const;
+
+/** `npm run plan -- <programDir> …`: resolves to the exit status. */
+export async function main(argv: readonly string[]): Promise<number> {
+    let options;
+    try {
+        options = parseCliArgs(argv);
+    } catch (err) {
+        if (err instanceof UsageError) {
+            process.stderr.write(`error: ${err.message}\n\n${USAGE}`);
+            return EXIT.noPlan;
+        }
+        throw err;
+    }
+    if (options === "help") {
+        process.stdout.write(USAGE);
+        return EXIT.clean;
+    }
+    const writeStdout = process.stdout.write.bind(process.stdout);
+    if (options.json) {
+        // stdout must carry exactly one JSON document, but the program (console.log,
+        // pulumi.log.info) and libraries may print too: send all of that to stderr.
+        process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+    }
+    const progress = createProgress();
+    try {
+        const plan = await planProgram(options.programDir, {
+            stack: options.stack,
+            config: options.config,
+            policyPack: options.policyPack,
+            policyPackConfig: options.policyPackConfigFile === undefined ? undefined : readPolicyPackConfig(options.policyPackConfigFile),
+            traffic: options.traffic,
+            onStep: (step) => progress.step(step),
+            onDetail: (message) => progress.detail(message),
+        });
+        progress.done();
+        writeStdout(options.json
+            ? `${JSON.stringify(planDocument(plan), null, 2)}\n`
+            : renderPlan(plan, styleFor(colourWanted(process.stdout))));
+        return exitCodeOf(plan);
+    } catch (err) {
+        progress.fail();
+        process.stderr.write(`error: ${(err as Error).message ?? String(err)}\n${whereInProgram(err)}`);
+        return EXIT.noPlan;
+    }
+}
+
+/** The program's own stack frame that threw (not the SDK's or a library's), so the user can jump to it. */
+function whereInProgram(err: unknown): string {
+    if (!(err instanceof ProgramError) || !(err.cause instanceof Error)) {
+        return "";
+    }
+    const frame = (err.cause.stack ?? "").split("\n").find((line) =>
+        /^\s+at /.test(line) && line.includes(err.projectDir + path.sep) && !line.includes(`${path.sep}node_modules${path.sep}`));
+    return frame ? `  ${frame.trim()}\n` : "";
+}
+
+if (require.main === module) {
+    void main(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
+}

@@ -1,0 +1,70 @@
+import { discoveryStalenessSeconds, StalenessInput } from "../../components/rules";
+import { RecordedResource, ResourceGraph } from "../resourceGraph";
+import { DEFAULT_CREATION_SECONDS } from "./creationTimes";
+import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, totalUsd, Traffic } from "./cost";
+import { criticalPath } from "./criticalPath";
+
+export interface Estimates {
+    readonly monthlyCostUsd: number;
+    readonly costLines: readonly CostLine[];
+    readonly criticalPathSeconds: number;
+    /** The chain of resources behind `criticalPathSeconds`, first created first. */
+    readonly criticalPath: readonly RecordedResource[];
+    /** Worst case over the program's Cloud Map services; null when it has none. */
+    readonly stalenessSeconds: number | null;
+    /** Name of the service with the worst staleness. */
+    readonly stalestService?: string;
+    /** Every assumption behind the numbers, printed with them. */
+    readonly assumptions: readonly string[];
+}
+
+export function estimate(graph: ResourceGraph, traffic: Traffic): Estimates {
+    const billable = billableResourcesOf(graph);
+    const costLines = monthlyCostLines(billable, traffic);
+    const path = criticalPath(graph.resources);
+    const staleness = worstStaleness(graph);
+    return {
+        monthlyCostUsd: totalUsd(costLines),
+        costLines,
+        criticalPathSeconds: path.seconds,
+        criticalPath: path.path,
+        stalenessSeconds: staleness?.seconds ?? null,
+        stalestService: staleness?.service,
+        assumptions: [
+            `AWS list prices (us-east-1): Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
+                `$${PRICES_USD.dnsQueriesMillion.toFixed(2)} per million queries; Cloud Map $${PRICES_USD.registeredInstanceMonth.toFixed(2)} ` +
+                `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.`,
+            `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`,
+            `${traffic.discoverCallsMillions} million DiscoverInstances calls a month (--discover-calls-millions).`,
+            `Tasks registered by ECS services (${billable.ecsRegisteringServices} here) are not charged as registered instances.`,
+            "Cost covers service discovery only (not compute, NAT, logs or data transfer).",
+            "Deploy time: the longest dependency chain, each resource taking its typical creation time " +
+                `(engine/plan/creationTimes.ts; ${DEFAULT_CREATION_SECONDS} s for types not listed there), independent resources in parallel.`,
+            "Staleness: the DNS TTL resolvers may cache plus the delay before Cloud Map drops a stopped task " +
+                "(components/rules/staleness.ts); API-only services have no TTL.",
+        ],
+    };
+}
+
+/** The service whose consumers can keep a dead address longest, and for how long. */
+function worstStaleness(graph: ResourceGraph): { service: string; seconds: number } | undefined {
+    let worst: { service: string; seconds: number } | undefined;
+    for (const service of graph.ofType("aws:servicediscovery/service:Service")) {
+        const seconds = discoveryStalenessSeconds(stalenessInputOf(service));
+        if (worst === undefined || seconds > worst.seconds) {
+            worst = { service: String(service.inputs.name ?? service.name), seconds };
+        }
+    }
+    return worst;
+}
+
+function stalenessInputOf(service: RecordedResource): StalenessInput {
+    const dnsConfig = (service.inputs.dnsConfig ?? {}) as { dnsRecords?: { ttl?: unknown }[] };
+    const ttlSeconds = Math.max(0, ...(dnsConfig.dnsRecords ?? []).map((r) => Number(r.ttl) || 0));
+    const route53 = service.inputs.healthCheckConfig as { failureThreshold?: number } | undefined;
+    if (route53 !== undefined) {
+        // Cloud Map's Route 53 health checks run every 30 s (API_HealthCheckConfig).
+        return { ttlSeconds, healthCheck: "route53", route53RequestInterval: 30, route53FailureThreshold: route53.failureThreshold };
+    }
+    return { ttlSeconds, healthCheck: service.inputs.healthCheckCustomConfig !== undefined ? "custom" : "none" };
+}

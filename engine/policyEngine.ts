@@ -1,0 +1,304 @@
+// STATUS: ready
+import { createRequire } from "module";
+import type * as grpcTypes from "@grpc/grpc-js";
+import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
+import { EnforcementLevel, PolicyConfig, PolicyMetadata, reconcilePolicyConfig } from "./policyConfig";
+import { spawnPolicyPack } from "./policyPackProcess";
+import { RecordedResource } from "./resourceGraph";
+import { propertiesToWire } from "./wireProperties";
+
+export type { EnforcementLevel } from "./policyConfig";
+
+// The gRPC runtime the generated stubs were built against (a dependency of @pulumi/pulumi);
+// credentials and status codes must come from that same copy.
+const grpc = createRequire(require.resolve("@pulumi/pulumi/proto/analyzer_grpc_pb"))("@grpc/grpc-js") as typeof grpcTypes;
+
+export interface PolicyViolation {
+    policy: string;
+    level: EnforcementLevel;
+    urn?: string;
+    message: string;
+    description: string;
+}
+
+export interface PolicyRemediation {
+    policy: string;
+    urn: string;
+    diagnostic?: string;
+    properties?: Record<string, unknown>;
+}
+
+export interface PolicyRunResult {
+    packName: string;
+    policies: { name: string; description: string; enforcementLevel: EnforcementLevel }[];
+    violations: PolicyViolation[];
+    remediations: PolicyRemediation[];
+}
+
+export interface PolicyRunOptions {
+    /** Contents of a `--policy-pack-config` file. */
+    config?: Record<string, unknown>;
+    onProgress?: (message: string) => void;
+    /** Tell the pack (ConfigureStack `dryRun`) that this is a preview. @default false */
+    preview?: boolean;
+}
+
+export interface AnalyzerInfo {
+    name: string;
+    version: string;
+    policies: { name: string; description: string; enforcementLevel: EnforcementLevel; configSchema: Record<string, unknown> }[];
+    /** Config the pack declared itself (PolicyPack `initialConfig`), in `--policy-pack-config` form. */
+    initialConfig: Record<string, unknown>;
+}
+
+/** A resource as the analyzer sees it; `properties` replace `inputs` after remediation. */
+export interface AnalyzedResource {
+    readonly resource: RecordedResource;
+    readonly properties: Readonly<Record<string, unknown>>;
+}
+
+/** A connection to a running policy pack, speaking the engine's side of the Analyzer protocol. */
+export interface AnalyzerSession {
+    readonly port: number;
+    info(): Promise<AnalyzerInfo>;
+    /** Sends ConfigureStack; false when the pack's SDK does not implement it. */
+    configureStack(stack: { project: string; stack: string; dryRun: boolean }): Promise<boolean>;
+    /** Reconciles `config` with the schema defaults (as the engine does) and sends Configure; returns what was sent. */
+    configure(config?: Record<string, unknown>): Promise<Map<string, PolicyConfig>>;
+    remediate(resource: RecordedResource, all: readonly RecordedResource[], properties?: Readonly<Record<string, unknown>>): Promise<PolicyRemediation[]>;
+    analyze(resource: RecordedResource, all: readonly RecordedResource[], properties?: Readonly<Record<string, unknown>>): Promise<PolicyViolation[]>;
+    analyzeStack(resources: readonly AnalyzedResource[]): Promise<PolicyViolation[]>;
+    close(): Promise<void>;
+}
+
+const LEVEL_FROM_WIRE: Record<analyzer.EnforcementLevel, EnforcementLevel> = {
+    [analyzer.EnforcementLevel.ADVISORY]: "advisory",
+    [analyzer.EnforcementLevel.MANDATORY]: "mandatory",
+    [analyzer.EnforcementLevel.DISABLED]: "disabled",
+    [analyzer.EnforcementLevel.REMEDIATE]: "remediate",
+};
+const LEVEL_TO_WIRE: Record<EnforcementLevel, analyzer.EnforcementLevel> = {
+    advisory: analyzer.EnforcementLevel.ADVISORY,
+    mandatory: analyzer.EnforcementLevel.MANDATORY,
+    disabled: analyzer.EnforcementLevel.DISABLED,
+    remediate: analyzer.EnforcementLevel.REMEDIATE,
+};
+
+type Unary<Req, Res> = (request: Req, callback: (error: grpcTypes.ServiceError | null, response: Res) => void) => unknown;
+
+function call<Req, Res>(method: Unary<Req, Res>, client: analyzerRpc.AnalyzerClient, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+        method.call(client, request, (error, response) => (error ? reject(error) : resolve(response)));
+    });
+}
+
+function toStruct(properties: Readonly<Record<string, unknown>>): Struct {
+    return Struct.fromJavaScript(properties as Record<string, JavaScriptValue>);
+}
+
+function options(resource: RecordedResource): analyzer.AnalyzerResourceOptions {
+    const opts = new analyzer.AnalyzerResourceOptions();
+    opts.setProtect(resource.options.protect ?? false);
+    opts.setIgnorechangesList([...resource.options.ignoreChanges]);
+    opts.setDeletebeforereplace(resource.options.deleteBeforeReplace ?? false);
+    opts.setDeletebeforereplacedefined(resource.options.deleteBeforeReplace !== undefined);
+    opts.setParent(resource.parent ?? "");
+    return opts;
+}
+
+/** The explicit provider a resource names (`<urn>::<id>`), when that provider is in the graph. */
+async function provider(resource: RecordedResource, all: readonly RecordedResource[]): Promise<analyzer.AnalyzerProviderResource | undefined> {
+    const ref = resource.options.provider;
+    const providerUrn = ref?.slice(0, ref.lastIndexOf("::"));
+    const found = all.find((r) => r.urn === providerUrn);
+    if (found === undefined) {
+        return undefined;
+    }
+    return new analyzer.AnalyzerProviderResource()
+        .setType(found.type).setUrn(found.urn).setName(found.name)
+        .setProperties(toStruct(await propertiesToWire(found.inputs)));
+}
+
+async function resourceRequest<T extends analyzer.AnalyzeRequest | analyzer.AnalyzerResource>(
+    message: T, resource: RecordedResource, all: readonly RecordedResource[], properties: Readonly<Record<string, unknown>>,
+): Promise<T> {
+    message.setType(resource.type).setUrn(resource.urn).setName(resource.name).setOptions(options(resource));
+    message.setProperties(toStruct(await propertiesToWire(properties)));
+    const prov = await provider(resource, all);
+    if (prov !== undefined) {
+        message.setProvider(prov);
+    }
+    return message;
+}
+
+function violations(response: analyzer.AnalyzeResponse, urn?: string): PolicyViolation[] {
+    return response.getDiagnosticsList().map((d) => ({
+        policy: d.getPolicyname(),
+        level: LEVEL_FROM_WIRE[d.getEnforcementlevel()],
+        urn: d.getUrn() || urn,
+        message: d.getMessage(),
+        description: d.getDescription(),
+    }));
+}
+
+function withStderr(error: unknown, stderr: () => string): Error {
+    const message = error instanceof Error ? error.message : String(error);
+    const log = stderr().trim();
+    return new Error(log ? `${message}\npolicy pack stderr:\n${log}` : message);
+}
+
+/** Starts a policy pack and connects to it. Always `close()` the session. */
+export async function startPolicyPack(packDir: string): Promise<AnalyzerSession> {
+    const pack = await spawnPolicyPack(packDir);
+    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure());
+    const rpc = async <Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> => {
+        try {
+            return await call(method, client, request);
+        } catch (error) {
+            throw withStderr(error, pack.stderr);
+        }
+    };
+    let cachedInfo: AnalyzerInfo | undefined;
+
+    const info = async (): Promise<AnalyzerInfo> => {
+        if (cachedInfo === undefined) {
+            const response = await rpc<Empty, analyzer.AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
+            const initialConfig: Record<string, unknown> = {};
+            response.getInitialconfigMap().forEach((config, name) => {
+                initialConfig[name] = { enforcementLevel: LEVEL_FROM_WIRE[config.getEnforcementlevel()], ...config.getProperties()?.toJavaScript() };
+            });
+            cachedInfo = {
+                name: response.getName(),
+                version: response.getVersion(),
+                policies: response.getPoliciesList().map((p) => ({
+                    name: p.getName(),
+                    description: p.getDescription(),
+                    enforcementLevel: LEVEL_FROM_WIRE[p.getEnforcementlevel()],
+                    configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() ?? {},
+                })),
+                initialConfig,
+            };
+        }
+        return cachedInfo;
+    };
+
+    return {
+        port: pack.port,
+        info,
+        async configureStack({ project, stack, dryRun }) {
+            const request = new analyzer.AnalyzerStackConfigureRequest().setProject(project).setStack(stack).setDryRun(dryRun);
+            try {
+                await call(client.configureStack, client, request);
+                return true;
+            } catch (error) {
+                if ((error as grpcTypes.ServiceError).code === grpc.status.UNIMPLEMENTED) {
+                    return false;
+                }
+                throw withStderr(error, pack.stderr);
+            }
+        },
+        async configure(config = {}) {
+            const { policies, initialConfig } = await info();
+            const reconciled = reconcilePolicyConfig(
+                policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, configProperties: p.configSchema as PolicyMetadata["configProperties"] })),
+                initialConfig, config);
+            const request = new analyzer.ConfigureAnalyzerRequest();
+            for (const [name, policyConfig] of reconciled) {
+                request.getPolicyconfigMap().set(name, new analyzer.PolicyConfig()
+                    .setEnforcementlevel(LEVEL_TO_WIRE[policyConfig.enforcementLevel])
+                    .setProperties(toStruct(policyConfig.properties)));
+            }
+            await rpc(client.configure, request);
+            return reconciled;
+        },
+        async remediate(resource, all, properties = resource.inputs) {
+            const request = await resourceRequest(new analyzer.AnalyzeRequest(), resource, all, properties);
+            const response = await rpc<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(client.remediate, request);
+            return response.getRemediationsList().map((r) => ({
+                policy: r.getPolicyname(),
+                urn: resource.urn,
+                diagnostic: r.getDiagnostic() || undefined,
+                properties: r.getProperties()?.toJavaScript(),
+            }));
+        },
+        async analyze(resource, all, properties = resource.inputs) {
+            const request = await resourceRequest(new analyzer.AnalyzeRequest(), resource, all, properties);
+            return violations(await rpc(client.analyze, request), resource.urn);
+        },
+        async analyzeStack(resources) {
+            const all = resources.map((r) => r.resource);
+            const messages = await Promise.all(resources.map(async ({ resource, properties }) => {
+                const message = await resourceRequest(new analyzer.AnalyzerResource(), resource, all, properties);
+                message.setParent(resource.parent ?? "").setDependenciesList([...resource.dependencies]);
+                for (const [key, urns] of Object.entries(resource.propertyDependencies)) {
+                    message.getPropertydependenciesMap().set(key, new analyzer.AnalyzerPropertyDependencies().setUrnsList([...urns]));
+                }
+                return message;
+            }));
+            return violations(await rpc(client.analyzeStack, new analyzer.AnalyzeStackRequest().setResourcesList(messages)));
+        },
+        async close() {
+            client.close();
+            await pack.kill();
+        },
+    };
+}
+
+/** Stack and project from a URN, `urn:pulumi:<stack>::<project>::…`. */
+function stackOf(resources: readonly RecordedResource[]): { stack: string; project: string } {
+    const [head = "urn:pulumi:dev", project = "project"] = (resources[0]?.urn ?? "").split("::");
+    return { stack: head.replace(/^urn:pulumi:/, ""), project };
+}
+
+/**
+ * The engine's analysis pass over a configured session: Remediate then Analyze for each
+ * resource in registration order (remediated properties replace the inputs before Analyze),
+ * then AnalyzeStack over every resource.
+ */
+export async function analyzeResources(session: AnalyzerSession, resources: readonly RecordedResource[]): Promise<Pick<PolicyRunResult, "violations" | "remediations">> {
+    const violations: PolicyViolation[] = [];
+    const remediations: PolicyRemediation[] = [];
+    const analyzed: AnalyzedResource[] = [];
+    for (const resource of resources) {
+        let properties = resource.inputs;
+        for (const remediation of await session.remediate(resource, resources, properties)) {
+            remediations.push(remediation);
+            properties = remediation.properties ?? properties;
+        }
+        violations.push(...await session.analyze(resource, resources, properties));
+        // AnalyzeStack sees resource outputs; the provider echoes the (remediated) inputs into them.
+        analyzed.push({ resource, properties: { ...resource.outputs, ...properties } });
+    }
+    violations.push(...await session.analyzeStack(analyzed));
+    return { violations, remediations };
+}
+
+/**
+ * Runs a policy pack over a recorded resource graph the way `pulumi preview --policy-pack`
+ * does: ConfigureStack, GetAnalyzerInfo, Configure with schema defaults and `options.config`,
+ * then {@link analyzeResources}.
+ */
+export async function runPolicyPack(packDir: string, resources: readonly RecordedResource[], options: PolicyRunOptions = {}): Promise<PolicyRunResult> {
+    const progress = options.onProgress ?? (() => undefined);
+    progress(`starting policy pack ${packDir}`);
+    const session = await startPolicyPack(packDir);
+    try {
+        await session.configureStack({ ...stackOf(resources), dryRun: options.preview ?? false });
+        const info = await session.info();
+        await session.configure(options.config);
+        progress(`running ${info.policies.length} policies of ${info.name}@${info.version} on ${resources.length} resources`);
+
+        const { violations, remediations } = await analyzeResources(session, resources);
+        return {
+            packName: info.name,
+            policies: info.policies.map(({ name, description, enforcementLevel }) => ({ name, description, enforcementLevel })),
+            violations,
+            remediations,
+        };
+    } finally {
+        await session.close();
+    }
+}

@@ -1,0 +1,39 @@
+import { StackValidationPolicy } from "@pulumi/policy";
+import { checkNamespaceExposure } from "../../components/rules";
+import { configWithDefaults } from "../lib/config";
+import { TYPES } from "../lib/resourceTypes";
+import { dependentsVia, forEachKnown, namespaceOf } from "../lib/stackGraph";
+import { PUBLIC_NAMESPACE_DEFAULTS, PUBLIC_NAMESPACE_SCHEMA } from "./allowedPublicNamespaces";
+
+/**
+ * Names every internal service a public namespace would expose: Cloud Map services in the
+ * namespace, and the ECS services and instances registered in them. It follows property
+ * dependencies, not ids, so the verdict is the same in preview, when no id is known yet.
+ */
+export const awsCloudmapNamespaceNoExposedServices: StackValidationPolicy = {
+    name: "aws-cloudmap-namespace-no-exposed-services",
+    description: "Disallows registering services in a public Cloud Map namespace unless allow-listed, because their task addresses become resolvable from the internet.",
+    enforcementLevel: "mandatory",
+    configSchema: PUBLIC_NAMESPACE_SCHEMA,
+    validateStack: (args, reportViolation) => {
+        const { allowedPublicNamespaces } = configWithDefaults(args, PUBLIC_NAMESPACE_DEFAULTS);
+        const services = args.resources.filter((r) => r.type === TYPES.cloudMapService);
+        forEachKnown(services, (service) => {
+            const namespace = namespaceOf(service);
+            if (namespace?.type !== TYPES.publicDnsNamespace ||
+                checkNamespaceExposure(true, namespace.props.name, allowedPublicNamespaces).length === 0) {
+                return;
+            }
+            const registered = [
+                ...dependentsVia(args.resources, service, "serviceRegistries", TYPES.ecsService).map((r) => `ECS service "${r.name}"`),
+                ...dependentsVia(args.resources, service, "serviceId", TYPES.cloudMapInstance).map((r) => `instance "${r.name}"`),
+            ];
+            reportViolation(
+                `Cloud Map service "${service.props.name ?? service.name}" is in public DNS namespace "${namespace.props.name}", ` +
+                `so ${registered.length > 0 ? registered.join(", ") : "whatever registers in it"} would be resolvable from the internet. ` +
+                "Fix: move the service to a private DNS namespace, or allow-list the namespace in allowedPublicNamespaces.",
+                service.urn,
+            );
+        });
+    },
+};

@@ -1,0 +1,34 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { checkTableProtection } from "../../components/rules";
+import { reportFindings } from "../lib/report";
+import { TYPES } from "../lib/resourceTypes";
+import { forEachKnown } from "../lib/stackGraph";
+
+/** True when a Cloud Map instance registers the table: it names it in `tablename` or took a value from it. */
+function registers(instance: PolicyResource, table: PolicyResource): boolean {
+    return Object.values(instance.propertyDependencies).some((deps) => deps.includes(table)) ||
+        (table.props.name !== undefined && instance.props.attributes?.tablename === table.props.name);
+}
+
+// A table registered in Cloud Map is shared state other services discover and depend on;
+// point-in-time recovery and deletion protection are what make a bad write or a stray
+// DeleteTable recoverable (DynamoDB developer guide, "Point-in-time recovery", "Deletion protection").
+export const awsDynamodbTableDiscoverableProtection: StackValidationPolicy = {
+    name: "aws-dynamodb-table-discoverable-protection",
+    description: "Warns when a DynamoDB table registered in Cloud Map lacks point-in-time recovery or deletion protection, because every service that discovers it breaks if it is lost.",
+    enforcementLevel: "advisory",
+    configSchema: { properties: {} },
+    validateStack: (args, reportViolation) => {
+        const instances = args.resources.filter((r) => r.type === TYPES.cloudMapInstance);
+        forEachKnown(args.resources.filter((r) => r.type === TYPES.dynamodbTable), (table) => {
+            const registeredBy = instances.filter((instance) => registers(instance, table));
+            if (registeredBy.length === 0) {
+                return;
+            }
+            const findings = checkTableProtection(table.props).map((f) => ({
+                ...f, message: `${f.message} (registered in Cloud Map as instance "${registeredBy[0].name}")`,
+            }));
+            reportFindings(findings, reportViolation, table.urn);
+        });
+    },
+};

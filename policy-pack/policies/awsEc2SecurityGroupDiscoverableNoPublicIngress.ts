@@ -1,0 +1,59 @@
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { findOpenIngress, IngressShape } from "../../components/rules";
+import { discoverableEcsServices } from "../lib/discoverable";
+import { reportFindings } from "../lib/report";
+import { TYPES } from "../lib/resourceTypes";
+import { dependenciesVia, dependentsVia, forEachKnown } from "../lib/stackGraph";
+
+/** An inline `ingress` block of aws.ec2.SecurityGroup, or an aws.ec2.SecurityGroupRule. */
+interface CidrIngress {
+    readonly cidrBlocks?: string[];
+    readonly ipv6CidrBlocks?: string[];
+    readonly fromPort?: number;
+    readonly toPort?: number;
+}
+
+function shapeOf(rule: CidrIngress, path: string): IngressShape {
+    return { cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])], fromPort: rule.fromPort, toPort: rule.toPort, path };
+}
+
+/** Every ingress permission of a security group: inline `ingress` blocks and separate rule resources. */
+function ingressOf(group: PolicyResource, resources: readonly PolicyResource[]): { resource: PolicyResource; ingress: IngressShape[] }[] {
+    const inline = (group.props.ingress ?? []).map((rule: CidrIngress, i: number) => shapeOf(rule, `ingress[${i}]`));
+    const vpcRules = dependentsVia(resources, group, "securityGroupId", TYPES.securityGroupIngressRule).map((rule) => ({
+        resource: rule,
+        ingress: [{
+            cidrs: [rule.props.cidrIpv4, rule.props.cidrIpv6].filter((c) => c !== undefined),
+            fromPort: rule.props.fromPort, toPort: rule.props.toPort, path: rule.props.cidrIpv4 !== undefined ? "cidrIpv4" : "cidrIpv6",
+        }],
+    }));
+    const ec2Rules = dependentsVia(resources, group, "securityGroupId", TYPES.securityGroupRule)
+        .filter((rule) => rule.props.type === "ingress")
+        .map((rule) => ({
+            resource: rule,
+            ingress: [shapeOf(rule.props, "cidrBlocks")],
+        }));
+    return [{ resource: group, ingress: inline }, ...vpcRules, ...ec2Rules];
+}
+
+// Discoverable services are reached by their callers inside the VPC; ingress from 0.0.0.0/0 or
+// ::/0 makes a task with any public path reachable from everywhere (Amazon VPC user guide,
+// "Security group rules": reference security groups instead of CIDRs for internal traffic).
+export const awsEc2SecurityGroupDiscoverableNoPublicIngress: StackValidationPolicy = {
+    name: "aws-ec2-security-group-discoverable-no-public-ingress",
+    description: "Warns when a security group of a discoverable ECS service admits 0.0.0.0/0 or ::/0, because internal services should only admit their callers' security groups.",
+    enforcementLevel: "advisory",
+    configSchema: { properties: {} },
+    validateStack: (args, reportViolation) => {
+        forEachKnown(discoverableEcsServices(args.resources), (ecsService) => {
+            for (const group of dependenciesVia(ecsService, "networkConfiguration", TYPES.securityGroup)) {
+                for (const { resource, ingress } of ingressOf(group, args.resources)) {
+                    const findings = findOpenIngress(ingress).map((f) => ({
+                        ...f, message: `${f.message} (security group "${group.name}" of discoverable ECS service "${ecsService.name}")`,
+                    }));
+                    reportFindings(findings, reportViolation, resource.urn);
+                }
+            }
+        });
+    },
+};

@@ -1,0 +1,31 @@
+import { Policies } from "@pulumi/policy";
+import { awsCloudmapInstanceAttributes } from "./awsCloudmapInstanceAttributes";
+import { awsCloudmapNamespaceDisallowPublic } from "./awsCloudmapNamespaceDisallowPublic";
+import { awsCloudmapNamespaceNoExposedServices } from "./awsCloudmapNamespaceNoExposedServices";
+import { awsCloudmapServiceCustomHealthThreshold } from "./awsCloudmapServiceCustomHealthThreshold";
+import { awsCloudmapServiceDiscoveryStaleness } from "./awsCloudmapServiceDiscoveryStaleness";
+import { awsCloudmapServiceDnsConfig } from "./awsCloudmapServiceDnsConfig";
+import { awsCloudmapServiceHealthCheck } from "./awsCloudmapServiceHealthCheck";
+import { awsCloudmapServiceMaxTtl } from "./awsCloudmapServiceMaxTtl";
+import { awsDynamodbTableDiscoverableProtection } from "./awsDynamodbTableDiscoverableProtection";
+import { awsEc2SecurityGroupDiscoverableNoPublicIngress } from "./awsEc2SecurityGroupDiscoverableNoPublicIngress";
+import { awsEcsServiceCloudmapRegistry } from "./awsEcsServiceCloudmapRegistry";
+import { awsEcsServiceNoPublicIp } from "./awsEcsServiceNoPublicIp";
+import { awsIamRolePolicyTaskLeastPrivilege } from "./awsIamRolePolicyTaskLeastPrivilege";
+
+/** Every policy of the pack: the two core rules, then what AWS would reject, then advice. */
+export const policies: Policies = [
+    awsCloudmapNamespaceDisallowPublic,
+    awsCloudmapNamespaceNoExposedServices,
+    awsCloudmapServiceMaxTtl,
+    awsCloudmapServiceDnsConfig,
+    awsCloudmapServiceHealthCheck,
+    awsEcsServiceCloudmapRegistry,
+    awsCloudmapInstanceAttributes,
+    awsCloudmapServiceCustomHealthThreshold,
+    awsCloudmapServiceDiscoveryStaleness,
+    awsEcsServiceNoPublicIp,
+    awsEc2SecurityGroupDiscoverableNoPublicIngress,
+    awsIamRolePolicyTaskLeastPrivilege,
+    awsDynamodbTableDiscoverableProtection,
+];

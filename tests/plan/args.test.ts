@@ -1,0 +1,48 @@
+import * as assert from "assert";
+import { parseCliArgs, UsageError } from "../../engine/plan/args";
+import { DEFAULT_TRAFFIC } from "../../engine/plan/cost";
+
+describe("plan: command line", () => {
+    it("parses every option", () => {
+        assert.deepStrictEqual(parseCliArgs([
+            "examples/quickship", "--json", "--stack", "prod", "--config", "ttl=10", "--config", "aws:region=eu-west-1",
+            "--policy-pack", "pack", "--policy-pack-config", "policy.json", "--dns-queries-millions", "2.5", "--discover-calls-millions=0",
+        ]), {
+            programDir: "examples/quickship",
+            json: true,
+            stack: "prod",
+            config: { ttl: "10", "aws:region": "eu-west-1" },
+            policyPack: "pack",
+            policyPackConfigFile: "policy.json",
+            traffic: { dnsQueriesMillions: 2.5, discoverCallsMillions: 0 },
+        });
+    });
+
+    it("defaults to the repository's pack, human output and the default traffic", () => {
+        const options = parseCliArgs(["."]);
+        assert.ok(options !== "help");
+        assert.strictEqual(options.policyPack, undefined);
+        assert.strictEqual(options.json, false);
+        assert.deepStrictEqual(options.traffic, DEFAULT_TRAFFIC);
+        assert.strictEqual((parseCliArgs([".", "--no-policy"]) as { policyPack: unknown }).policyPack, false);
+        assert.strictEqual(parseCliArgs(["--help"]), "help");
+    });
+
+    it("keeps '=' inside config values", () => {
+        assert.deepStrictEqual((parseCliArgs([".", "--config", "query=a=b"]) as { config: unknown }).config, { query: "a=b" });
+    });
+
+    for (const [argv, message] of [
+        [[], /missing <programDir>/],
+        [["a", "b"], /expected one <programDir>/],
+        [[".", "--bogus"], /Unknown option '--bogus'/],
+        [[".", "--config", "novalue"], /--config expects KEY=VALUE/],
+        [[".", "--no-policy", "--policy-pack", "x"], /--no-policy cannot be combined/],
+        [[".", "--dns-queries-millions=-1"], /--dns-queries-millions expects a number/],
+        [[".", "--discover-calls-millions", "lots"], /--discover-calls-millions expects a number/],
+    ] as const) {
+        it(`rejects ${argv.join(" ") || "no arguments"}`, () => {
+            assert.throws(() => parseCliArgs(argv), (err: Error) => err instanceof UsageError && message.test(err.message));
+        });
+    }
+});

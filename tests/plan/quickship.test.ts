@@ -1,0 +1,76 @@
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { planDocument } from "../../engine/plan/json";
+import { exitCodeOf, planProgram, PlanResult } from "../../engine/plan/planProgram";
+import { renderPlan } from "../../engine/plan/render";
+import { styleFor } from "../../engine/plan/style";
+import { REPO_ROOT } from "./fixtures";
+
+// `npm start` plans the repository root, whose Pulumi.yaml runs examples/quickship.
+describe("plan: the QuickShip example (npm start)", function () {
+    let plan: PlanResult;
+
+    before(async function () {
+        if (!fs.existsSync(path.join(REPO_ROOT, "examples", "quickship", "index.ts"))) {
+            this.skip(); // examples/quickship has not landed in this checkout yet
+        }
+        plan = await planProgram(REPO_ROOT);
+    });
+
+    it("runs examples/quickship from the root Pulumi.yaml with the dev stack", () => {
+        assert.strictEqual(plan.project.name, "quickship");
+        assert.strictEqual(plan.project.main, path.join(REPO_ROOT, "examples", "quickship"));
+        assert.strictEqual(plan.project.stack, "dev");
+    });
+
+    it("lists the SRV records Cloud Map will serve", () => {
+        assert.deepStrictEqual(plan.dnsRecords.map((r) => [r.name, r.type, r.ttl, r.routingPolicy]), [
+            ["inventory-manager.quickship.local", "SRV", 10, "MULTIVALUE"],
+            ["order-processor.quickship.local", "SRV", 10, "MULTIVALUE"],
+        ]);
+        assert.match(renderPlan(plan, styleFor(false)), /inventory-manager\.quickship\.local +SRV +ttl 10 +MULTIVALUE/);
+    });
+
+    it("lists user-auth-db as an API-only service with the table's attributes", () => {
+        assert.deepStrictEqual(plan.apiOnlyServices.map((s) => [s.name, s.namespace, s.instances.map((i) => i.attributes)]), [
+            ["user-auth-db", "quickship.local", [{ tablename: "UserAuth", environment: "prod" }]],
+        ]);
+    });
+
+    it("puts every AWS resource under a component, shown in the tree with counts", () => {
+        const orphans = plan.graph.resources.filter((r) => r.custom && !plan.graph.ancestorsOf(r.urn).some((a) => a.type !== "pulumi:pulumi:Stack"));
+        assert.deepStrictEqual(orphans.map((r) => r.urn), []);
+        const text = renderPlan(plan, styleFor(false));
+        assert.match(text, /└─ quickship cloudmap-discovery:index:QuickShipTopology/);
+        assert.match(text, /1 × aws:servicediscovery\/privateDnsNamespace:PrivateDnsNamespace/);
+        assert.match(text, /2 × aws:iam\/role:Role/);
+    });
+
+    it("passes the policy pack with no mandatory violation", () => {
+        assert.ok(plan.policy !== undefined && plan.policy.policies.length > 0);
+        assert.deepStrictEqual(plan.policy.violations.filter((v) => v.level === "mandatory"), []);
+        assert.strictEqual(exitCodeOf(plan), 0);
+    });
+
+    it("estimates a plausible cost, deploy time and staleness", () => {
+        const e = plan.estimates;
+        // One hosted zone, one non-ECS instance, default traffic: a few dollars.
+        assert.ok(e.monthlyCostUsd > 1 && e.monthlyCostUsd < 20, `cost ${e.monthlyCostUsd}`);
+        // At least the namespace's hosted zone, at most a quarter of an hour.
+        assert.ok(e.criticalPathSeconds >= 50 && e.criticalPathSeconds <= 900, `critical path ${e.criticalPathSeconds}`);
+        assert.strictEqual(e.stalenessSeconds, 10 + 30, "TTL 10 s + 30 s ECS-managed health delay");
+        assert.ok(e.assumptions.some((a) => a.includes("--dns-queries-millions")));
+    });
+
+    it("serialises to the --json shape, exactly", () => {
+        const doc = JSON.parse(JSON.stringify(planDocument(plan)));
+        assert.deepStrictEqual(Object.keys(doc).sort(), ["dnsRecords", "estimates", "policy", "resources"]);
+        assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["name", "parent", "type", "urn"]);
+        assert.deepStrictEqual(Object.keys(doc.dnsRecords[0]).sort(), ["name", "routingPolicy", "service", "ttl", "type"]);
+        assert.deepStrictEqual(Object.keys(doc.policy), ["violations"]);
+        assert.deepStrictEqual(Object.keys(doc.estimates).sort(), ["assumptions", "criticalPathSeconds", "monthlyCostUsd", "stalenessSeconds"]);
+        assert.strictEqual(doc.resources.length, plan.graph.resources.length);
+        assert.ok(doc.resources.some((r: { urn: string }) => r.urn === doc.dnsRecords[0].service));
+    });
+});

@@ -1,0 +1,281 @@
+import * as aws from "@pulumi/aws";
+import { apiOnlyInstance, cloudMapService, discoverableFargate, privateNamespace, taskRoleWithPolicy } from "./fixtures";
+
+/**
+ * One stack per case and what the named policy must say about it: `violation` is a pattern
+ * the policy's message must match, or `undefined` when the policy must stay silent.
+ */
+export interface PolicyCase {
+    readonly policy: string;
+    readonly title: string;
+    readonly program: () => void;
+    readonly violation?: RegExp;
+}
+
+const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
+    new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "api.example.com" });
+
+export const CASES: readonly PolicyCase[] = [
+    {
+        policy: "aws-cloudmap-namespace-disallow-public",
+        title: "a public DNS namespace",
+        program: publicNamespace,
+        violation: /Public DNS namespace "api\.example\.com" publishes internal service addresses/,
+    },
+    { policy: "aws-cloudmap-namespace-disallow-public", title: "a private DNS namespace", program: () => privateNamespace() },
+    {
+        policy: "aws-cloudmap-namespace-no-exposed-services",
+        title: "an ECS service registered in a public namespace",
+        program: () => {
+            const service = cloudMapService(publicNamespace().id);
+            new aws.ecs.Service("orders", { cluster: "quickship", serviceRegistries: { registryArn: service.arn } });
+        },
+        violation: /Cloud Map service "inventory-manager" is in public DNS namespace "api\.example\.com", so ECS service "orders" would be resolvable/,
+    },
+    {
+        policy: "aws-cloudmap-namespace-no-exposed-services",
+        title: "an instance registered in a public namespace",
+        program: () => {
+            const service = cloudMapService(publicNamespace().id);
+            new aws.servicediscovery.Instance("web-1", { instanceId: "web-1", serviceId: service.id, attributes: { AWS_INSTANCE_IPV4: "10.0.0.1" } });
+        },
+        violation: /so instance "web-1" would be resolvable/,
+    },
+    { policy: "aws-cloudmap-namespace-no-exposed-services", title: "services in a private namespace", program: () => discoverableFargate() },
+    {
+        policy: "aws-cloudmap-service-max-ttl",
+        title: "a 300 s TTL",
+        program: () => cloudMapService(privateNamespace().id, { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "SRV", ttl: 300 }] } }),
+        violation: /dnsConfig\.dnsRecords\[0\]\.ttl: The SRV record's TTL is 300 s, above the 60 s ceiling/,
+    },
+    { policy: "aws-cloudmap-service-max-ttl", title: "a 10 s TTL", program: () => cloudMapService(privateNamespace().id) },
+    {
+        policy: "aws-cloudmap-service-dns-config",
+        title: "a CNAME with MULTIVALUE routing",
+        program: () => cloudMapService(privateNamespace().id, {
+            healthCheckCustomConfig: undefined,
+            dnsConfig: { namespaceId: "ns-1", routingPolicy: "MULTIVALUE", dnsRecords: [{ type: "CNAME", ttl: 10 }] },
+        }),
+        violation: /A CNAME record requires WEIGHTED routing; MULTIVALUE is rejected/,
+    },
+    {
+        policy: "aws-cloudmap-service-dns-config",
+        title: "a CNAME mixed with an A record",
+        program: () => cloudMapService(privateNamespace().id, {
+            dnsConfig: { namespaceId: "ns-1", routingPolicy: "WEIGHTED", dnsRecords: [{ type: "CNAME", ttl: 10 }, { type: "A", ttl: 10 }] },
+        }),
+        violation: /A CNAME record cannot be combined with other records \(got A\+CNAME\)/,
+    },
+    {
+        policy: "aws-cloudmap-service-dns-config",
+        title: "DNS records in an HTTP namespace",
+        program: () => {
+            const namespace = new aws.servicediscovery.HttpNamespace("http-ns", { name: "quickship" });
+            cloudMapService(namespace.id);
+        },
+        violation: /A service in an HTTP namespace cannot have DNS records/,
+    },
+    {
+        policy: "aws-cloudmap-service-dns-config",
+        title: "a CNAME alone with WEIGHTED routing",
+        program: () => cloudMapService(privateNamespace().id, {
+            healthCheckCustomConfig: undefined,
+            dnsConfig: { namespaceId: "ns-1", routingPolicy: "WEIGHTED", dnsRecords: [{ type: "CNAME", ttl: 10 }] },
+        }),
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a Route 53 health check in a private namespace",
+        program: () => cloudMapService(privateNamespace().id, {
+            healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: "/health" },
+        }),
+        violation: /Route 53 health checks only work in public DNS namespaces; this service is in a private-dns namespace/,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "both health configs",
+        program: () => cloudMapService(publicNamespace().id, { healthCheckConfig: { type: "HTTP", resourcePath: "/health" } }),
+        violation: /healthCheckConfig and healthCheckCustomConfig cannot both be set/,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a Route 53 health check in a public namespace",
+        program: () => cloudMapService(publicNamespace().id, {
+            healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: "/health" },
+        }),
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "an SRV registry without a port",
+        program: () => discoverableFargate({ registry: { containerName: undefined, containerPort: undefined } }),
+        violation: /The Cloud Map service has an SRV record but the registry gives no port/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "a registry naming a container the task definition lacks",
+        program: () => discoverableFargate({ registry: { containerName: "web" } }),
+        violation: /No container named "web" in the task definition \(containers: app\)/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "a port the container does not map",
+        program: () => discoverableFargate({ registry: { containerPort: 9090 } }),
+        violation: /Container "app" does not map port 9090 \(mapped: 8080\)/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "an A-only registry with a port",
+        program: () => discoverableFargate({ service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } } }),
+        violation: /has no SRV record, so a port in the registry has nowhere to go/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "bridge network mode without SRV",
+        program: () => discoverableFargate({
+            taskDefinition: { networkMode: "bridge", requiresCompatibilities: ["EC2"] },
+            registry: { containerName: undefined, containerPort: undefined },
+            service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } },
+        }),
+        violation: /With bridge network mode, ECS needs containerName and containerPort/,
+    },
+    { policy: "aws-ecs-service-cloudmap-registry", title: "an SRV registry on a mapped port", program: () => discoverableFargate() },
+    {
+        policy: "aws-cloudmap-instance-attributes",
+        title: "AWS_INSTANCE_IPV4 on an API-only service",
+        program: () => apiOnlyInstance({ tablename: "UserAuth", AWS_INSTANCE_IPV4: "10.0.0.1" }),
+        violation: /AWS_INSTANCE_IPV4 describes an IP or alias instance/,
+    },
+    {
+        policy: "aws-cloudmap-instance-attributes",
+        title: "31 custom attributes",
+        program: () => apiOnlyInstance(Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`key${i}`, "v"]))),
+        violation: /31 custom attributes; RegisterInstance accepts at most 30/,
+    },
+    {
+        policy: "aws-cloudmap-instance-attributes",
+        title: "a 1025-character value",
+        program: () => apiOnlyInstance({ tablename: "x".repeat(1025) }),
+        violation: /The value is not 0-1024 printable ASCII characters \(got 1025 characters\)/,
+    },
+    {
+        policy: "aws-cloudmap-instance-attributes",
+        title: "custom attributes on an API-only service",
+        program: () => apiOnlyInstance({ tablename: "UserAuth", environment: "prod" }),
+    },
+    {
+        policy: "aws-cloudmap-service-custom-health-threshold",
+        title: "an empty healthCheckCustomConfig",
+        program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: {} }),
+        violation: /healthCheckCustomConfig without failureThreshold makes every update replace the service/,
+    },
+    { policy: "aws-cloudmap-service-custom-health-threshold", title: "failureThreshold 1", program: () => cloudMapService(privateNamespace().id) },
+    {
+        policy: "aws-cloudmap-service-discovery-staleness",
+        title: "a 60 s TTL with ECS health",
+        program: () => cloudMapService(privateNamespace().id, { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "SRV", ttl: 60 }] } }),
+        violation: /stopped task for up to 90 s \(30 s custom health\/deregistration delay \+ 60 s TTL\), above the 60 s budget/,
+    },
+    { policy: "aws-cloudmap-service-discovery-staleness", title: "a 10 s TTL with ECS health", program: () => cloudMapService(privateNamespace().id) },
+    {
+        policy: "aws-ecs-service-no-public-ip",
+        title: "a discoverable Fargate service with a public IP",
+        program: () => discoverableFargate({ assignPublicIp: true }),
+        violation: /Tasks get a public IP although they are discovered through a private namespace/,
+    },
+    { policy: "aws-ecs-service-no-public-ip", title: "a discoverable Fargate service in private subnets", program: () => discoverableFargate() },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "inline ingress from 0.0.0.0/0",
+        program: () => discoverableFargate({ securityGroup: { ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }] } }),
+        violation: /Ingress on port 8080 is open to 0\.0\.0\.0\/0.*security group "sg" of discoverable ECS service "ecs"/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "a SecurityGroupIngressRule from ::/0",
+        program: () => {
+            const { securityGroup } = discoverableFargate();
+            new aws.vpc.SecurityGroupIngressRule("open-v6", { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIpv6: "::/0" });
+        },
+        violation: /Ingress on port 8080 is open to ::\/0/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "a SecurityGroupRule from 0.0.0.0/0",
+        program: () => {
+            const { securityGroup } = discoverableFargate();
+            new aws.ec2.SecurityGroupRule("open-v4", {
+                type: "ingress", securityGroupId: securityGroup.id, protocol: "tcp", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"],
+            });
+        },
+        violation: /Ingress on port 0-65535 is open to 0\.0\.0\.0\/0/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "ingress from the caller's security group",
+        program: () => {
+            const { securityGroup } = discoverableFargate();
+            new aws.vpc.SecurityGroupIngressRule("from-caller", {
+                securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: 8080, toPort: 8080, referencedSecurityGroupId: "sg-0caller",
+            });
+        },
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* in a task role",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }),
+        violation: /"servicediscovery:\*" grants every action of servicediscovery\. .*\(task role "task-role"\)/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "dynamodb:GetItem on * through an attached policy",
+        program: () => {
+            const role = taskRoleWithPolicy({ Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" });
+            const policy = new aws.iam.Policy("table-access", {
+                policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["dynamodb:GetItem"], Resource: "*" }] }),
+            });
+            new aws.iam.RolePolicyAttachment("attach", { role: role.name, policyArn: policy.arn });
+        },
+        violation: /dynamodb:GetItem on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "DiscoverInstances scoped by namespace and service",
+        program: () => taskRoleWithPolicy({
+            Effect: "Allow", Action: "servicediscovery:DiscoverInstances", Resource: "*",
+            Condition: { StringEquals: { "servicediscovery:NamespaceName": "quickship.local", "servicediscovery:ServiceName": "inventory-manager" } },
+        }),
+    },
+    {
+        policy: "aws-dynamodb-table-discoverable-protection",
+        title: "a registered table without point-in-time recovery",
+        program: () => {
+            new aws.dynamodb.Table("user-auth", {
+                name: "UserAuth", hashKey: "id", attributes: [{ name: "id", type: "S" }], deletionProtectionEnabled: true,
+            });
+            apiOnlyInstance({ tablename: "UserAuth" });
+        },
+        violation: /Point-in-time recovery is off.*registered in Cloud Map as instance "user-auth-table"/,
+    },
+    {
+        policy: "aws-dynamodb-table-discoverable-protection",
+        title: "a table registered through a property dependency, without deletion protection",
+        program: () => {
+            const table = new aws.dynamodb.Table("user-auth", {
+                hashKey: "id", attributes: [{ name: "id", type: "S" }], pointInTimeRecovery: { enabled: true },
+            });
+            apiOnlyInstance({ tablename: table.name });
+        },
+        violation: /Deletion protection is off/,
+    },
+    {
+        policy: "aws-dynamodb-table-discoverable-protection",
+        title: "a protected registered table",
+        program: () => {
+            new aws.dynamodb.Table("user-auth", {
+                name: "UserAuth", hashKey: "id", attributes: [{ name: "id", type: "S" }],
+                pointInTimeRecovery: { enabled: true }, deletionProtectionEnabled: true,
+            });
+            apiOnlyInstance({ tablename: "UserAuth" });
+        },
+    },
+];

@@ -1,0 +1,55 @@
+import * as assert from "assert";
+import { startPolicyPack } from "../../engine/policyEngine";
+import { policies } from "../../policy-pack/policies";
+import { CASES } from "./catalogue";
+import { buildPack, PACK_DIR } from "./packHarness";
+
+describe("policy pack: every policy is named, described, levelled, configurable, registered and tested", () => {
+    for (const policy of policies) {
+        describe(policy.name, () => {
+            it("has an aws-<service>-<resource>-<rule> kebab-case name", () => {
+                assert.match(policy.name, /^aws-[a-z0-9]+(-[a-z0-9]+){2,}$/);
+            });
+            it("has a one-sentence description saying what and why", () => {
+                assert.match(policy.description, /^[A-Z].*, because .*\.$/);
+                assert.doesNotMatch(policy.description, /\.\s+[A-Z]/, "one sentence");
+            });
+            it("declares its enforcement level and a config schema", () => {
+                assert.ok(policy.enforcementLevel === "mandatory" || policy.enforcementLevel === "advisory");
+                assert.ok(policy.configSchema?.properties !== undefined);
+                for (const [key, schema] of Object.entries(policy.configSchema.properties)) {
+                    assert.ok("default" in schema, `${key} has a default`);
+                }
+            });
+            it("has a stack that passes it and a stack it flags", () => {
+                const cases = CASES.filter((c) => c.policy === policy.name);
+                assert.ok(cases.some((c) => c.violation !== undefined), "a failing case");
+                assert.ok(cases.some((c) => c.violation === undefined), "a passing case");
+            });
+        });
+    }
+
+    it("keeps the two core rules mandatory", () => {
+        const core = ["aws-cloudmap-namespace-disallow-public", "aws-cloudmap-namespace-no-exposed-services", "aws-cloudmap-service-max-ttl"];
+        assert.deepStrictEqual(policies.filter((p) => core.includes(p.name)).map((p) => p.enforcementLevel), ["mandatory", "mandatory", "mandatory"]);
+    });
+
+    it("tests only policies that exist", () => {
+        const names = new Set(policies.map((p) => p.name));
+        assert.deepStrictEqual(CASES.filter((c) => !names.has(c.policy)).map((c) => c.policy), []);
+    });
+
+    it("registers every policy in the pack the engine starts, with its level", async () => {
+        buildPack();
+        const session = await startPolicyPack(PACK_DIR);
+        try {
+            const info = await session.info();
+            assert.strictEqual(info.name, "cloudmap-discovery");
+            assert.deepStrictEqual(
+                info.policies.map((p) => [p.name, p.enforcementLevel]),
+                policies.map((p) => [p.name, p.enforcementLevel]));
+        } finally {
+            await session.close();
+        }
+    });
+});
