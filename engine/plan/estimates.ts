@@ -36,7 +36,7 @@ export function estimate(graph: ResourceGraph, traffic: Traffic): Estimates {
                 `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.`,
             `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`,
             `${traffic.discoverCallsMillions} million DiscoverInstances calls a month (--discover-calls-millions).`,
-            `Tasks registered by ECS services (${billable.ecsRegisteringServices} here) are not charged as registered instances.`,
+            `Tasks that ECS registers (from the ${billable.ecsRegisteringServices} ECS services with service registries here) are not charged as registered instances.`,
             "Cost covers service discovery only (not compute, NAT, logs or data transfer).",
             "Deploy time: the longest dependency chain, each resource taking its typical creation time " +
                 `(engine/plan/creationTimes.ts; ${DEFAULT_CREATION_SECONDS} s for types not listed there), independent resources in parallel.`,
