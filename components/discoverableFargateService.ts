@@ -4,7 +4,7 @@ import { DiscoverableService } from "./discoverableService";
 import { discoveryEnvironment, DiscoveryTarget } from "./discoveryEnvironment";
 import { discoverInstancesStatement, ecsTasksTrustPolicy, policyDocument, PolicyStatement } from "./iamStatements";
 import { RegisteredResource } from "./registeredResource";
-import { checkFargateTaskSize, checkNoPublicIp, checkPort, checkServiceRegistries, Finding, throwOnFindings } from "./rules";
+import { checkContainerPortMapped, checkFargateTaskSize, checkNoPublicIp, checkPort, checkServiceRegistries, Finding, throwOnFindings } from "./rules";
 import { typeToken } from "./typeToken";
 
 export interface ContainerArgs {
@@ -35,6 +35,12 @@ export interface DiscoverableFargateServiceArgs {
     readonly vpcId: pulumi.Input<string>;
     /** Private subnets for the tasks. */
     readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Resources the tasks' outbound route depends on (NAT routes, VPC endpoints). The ECS
+     * service waits for them, so no task tries to pull its image before it can.
+     * @default []
+     */
+    readonly internetConnectivity?: readonly pulumi.Resource[];
     readonly container: ContainerArgs;
     /**
      * The container port ECS publishes in the SRV record. It must be mapped by the container.
@@ -93,20 +99,20 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
         const discoveryPort = args.discoveryPort ?? args.container.port;
         const talksTo = args.talksTo ?? [];
         const reads = args.reads ?? [];
+        // SRV records carry the port, so ECS must know which one; A records carry none.
         const registry = discovery.dnsRecordTypes.includes("SRV")
             ? { containerName, containerPort: discoveryPort }
             : {};
+        const containers = [{ name: containerName, portMappings: ports.map((containerPort) => ({ containerPort })) }];
         throwOnFindings("DiscoverableFargateService", name, [
             ...checkDiscoveryTarget(discovery),
             ...ports.flatMap((p, i) => checkPort(p, i === 0 ? "container.port" : `container.additionalPorts[${i - 1}]`)),
             ...checkFargateTaskSize(args.cpu ?? 256, args.memory ?? 512),
             ...checkNoPublicIp(args.assignPublicIp, "assignPublicIp"),
-            ...checkServiceRegistries([registry], {
-                networkMode: "awsvpc",
-                recordTypes: discovery.dnsRecordTypes,
-                containers: [{ name: containerName, portMappings: ports.map((containerPort) => ({ containerPort })) }],
-                path: "discoveryPort",
-            }).map((f) => ({ ...f, path: "discoveryPort" })),
+            // Callers are admitted on discoveryPort even without SRV, so it must be served whatever the records.
+            ...[...checkServiceRegistries([registry], { networkMode: "awsvpc", recordTypes: discovery.dnsRecordTypes, containers }),
+                ...(registry.containerPort === undefined ? checkContainerPortMapped(containers, containerName, discoveryPort, "") : [])]
+                .map((f) => ({ ...f, path: "discoveryPort" })),
             ...(talksTo.some((callee) => callee.discovery === discovery)
                 ? [{ rule: "ecs-talks-to-self", path: "talksTo", message: "A service cannot declare that it talks to itself.", fix: "Remove it from talksTo." }]
                 : []),
@@ -128,7 +134,8 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
             tags,
         }, { parent: this }).arn;
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            name: `/ecs/${discovery.namespaceName}/${discovery.name}`,
+            // The stack is part of the name: log group names are unique per account and region.
+            name: `/ecs/${pulumi.getStack()}/${discovery.namespaceName}/${discovery.name}`,
             retentionInDays: args.logRetentionDays ?? 14,
             tags,
         }, { parent: this });
@@ -221,7 +228,7 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
             deploymentCircuitBreaker: { enable: true, rollback: true },
             propagateTags: "SERVICE",
             tags,
-        }, { parent: this });
+        }, { parent: this, dependsOn: [...(args.internetConnectivity ?? [])] });
 
         this.clusterArn = pulumi.output(clusterArn);
         this.securityGroupId = this.securityGroup.id;

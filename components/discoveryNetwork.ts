@@ -24,6 +24,11 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
     readonly vpcId: pulumi.Output<string>;
     readonly privateSubnetIds: pulumi.Output<string>[];
     readonly publicSubnetIds: pulumi.Output<string>[];
+    /**
+     * Resources that must exist before tasks in the private subnets can reach the internet
+     * (the NAT routes): Fargate tasks started earlier fail to pull their image.
+     */
+    readonly internetConnectivity: pulumi.Resource[];
     readonly vpc: aws.ec2.Vpc;
 
     constructor(name: string, args: DiscoveryNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
@@ -88,7 +93,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
             routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
             tags: tags("private"),
         }, { parent: this });
-        privateSubnets.forEach((subnet, i) =>
+        this.internetConnectivity = privateSubnets.map((subnet, i) =>
             new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }, { parent: this }));
 
         this.vpcId = this.vpc.id;

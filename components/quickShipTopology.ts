@@ -14,6 +14,8 @@ export interface ExistingNetwork {
     readonly vpcId: pulumi.Input<string>;
     /** Private subnets (with a route to the internet through NAT, or VPC endpoints for ECR and logs). */
     readonly privateSubnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /** Resources the subnets' outbound route depends on, if created in the same program. @default [] */
+    readonly internetConnectivity?: readonly pulumi.Resource[];
 }
 
 export interface QuickShipTopologyArgs {
@@ -83,6 +85,7 @@ export class QuickShipTopology extends pulumi.ComponentResource {
                 cluster,
                 vpcId: network.vpcId,
                 subnetIds: network.privateSubnetIds,
+                internetConnectivity: network.internetConnectivity,
                 container: { image: image ?? STAND_IN_IMAGE, port },
                 desiredCount: args.desiredCount,
                 ...wiring,
@@ -124,5 +127,5 @@ export class QuickShipTopology extends pulumi.ComponentResource {
 
 function newNetwork(name: string, parent: pulumi.Resource): ExistingNetwork {
     const network = new DiscoveryNetwork(name, {}, { parent });
-    return { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds };
+    return { vpcId: network.vpcId, privateSubnetIds: network.privateSubnetIds, internetConnectivity: network.internetConnectivity };
 }

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DiscoverableService } from "./discoverableService";
 import { PolicyStatement } from "./iamStatements";
-import { checkInstanceAttributes, checkInstanceId, throwOnFindings } from "./rules";
+import { checkInstanceAttributeLimits, checkInstanceId, checkNonIpInstanceAttributes, throwOnFindings } from "./rules";
 import { typeToken } from "./typeToken";
 
 export interface RegisteredResourceArgs {
@@ -41,7 +41,8 @@ export class RegisteredResource extends pulumi.ComponentResource {
         super(typeToken("RegisteredResource"), name, {}, opts);
         const findings = [
             ...checkInstanceId(args.instanceId, "instanceId"),
-            ...checkInstanceAttributes(args.attributes, { apiOnly: true, path: "attributes" }),
+            ...checkNonIpInstanceAttributes(args.attributes),
+            ...checkInstanceAttributeLimits(args.attributes),
         ];
         if (!args.service.apiOnly) {
             findings.push({

@@ -4,8 +4,9 @@ import { at, Finding } from "./finding";
 /**
  * Checks the health-check settings of a Cloud Map service.
  *
- * - Route 53 health checks (`healthCheckConfig`) are only for public DNS namespaces
- *   (API_HealthCheckConfig): a private or HTTP namespace rejects them.
+ * - Route 53 health checks (`healthCheckConfig`) are for public DNS and HTTP namespaces only
+ *   (API_HealthCheckConfig): a private DNS namespace rejects them, since Route 53 cannot
+ *   probe addresses inside a VPC.
  * - `healthCheckConfig` and `healthCheckCustomConfig` are mutually exclusive (API_CreateService).
  * - A CNAME service cannot have `healthCheckConfig` (API_DnsRecord: InvalidInput).
  * - `healthCheckCustomConfig` without `failureThreshold`: the provider reads back 1 and
@@ -15,12 +16,11 @@ export function checkHealthChecks(service: CloudMapServiceShape, namespaceKind?:
     const findings: Finding[] = [];
     const route53 = service.healthCheckConfig !== undefined;
     const custom = service.healthCheckCustomConfig !== undefined;
-    if (route53 && namespaceKind !== undefined && namespaceKind !== "public-dns") {
+    if (route53 && namespaceKind === "private-dns") {
         findings.push({
             rule: "cloudmap-health-check-private-namespace",
             path: at(path, "healthCheckConfig"),
-            message: `Route 53 health checks only work in public DNS namespaces; this service is in a ${namespaceKind} namespace, ` +
-                "where AWS rejects them.",
+            message: "Route 53 health checks cannot reach instances in a private DNS namespace, and AWS rejects them there.",
             fix: "Remove healthCheckConfig and use healthCheckCustomConfig { failureThreshold: 1 } (ECS reports task health).",
         });
     }

@@ -27,12 +27,6 @@ function isAddressAttribute(key: string): boolean {
     return key.startsWith("AWS_INSTANCE_") || key === "AWS_ALIAS_DNS_NAME" || key === "AWS_EC2_INSTANCE_ID";
 }
 
-export interface InstanceAttributeOptions {
-    /** The instance belongs to an API-only service, so it is a non-IP resource (a table, a queue, ...). */
-    readonly apiOnly: boolean;
-    readonly path?: string;
-}
-
 /** Checks a Cloud Map instance id (RegisterInstance `InstanceId`). */
 export function checkInstanceId(instanceId: string, path = "instanceId"): Finding[] {
     if (instanceId.length === 0 || instanceId.length > MAX_INSTANCE_ID_LENGTH || !INSTANCE_ID.test(instanceId)) {
@@ -47,21 +41,14 @@ export function checkInstanceId(instanceId: string, path = "instanceId"): Findin
     return [];
 }
 
-/** Checks the attributes of one Cloud Map instance against RegisterInstance's limits. */
-export function checkInstanceAttributes(attributes: Readonly<Record<string, string>>, options: InstanceAttributeOptions): Finding[] {
-    const path = options.path ?? "attributes";
+/**
+ * Checks attributes against the limits RegisterInstance enforces for every instance:
+ * count of custom attributes, key and value lengths and characters, total size.
+ */
+export function checkInstanceAttributeLimits(attributes: Readonly<Record<string, string>>, path = "attributes"): Finding[] {
     const findings: Finding[] = [];
     const entries = Object.entries(attributes);
     const custom = entries.filter(([key]) => !RESERVED_ATTRIBUTES.has(key));
-
-    if (options.apiOnly && custom.length === 0) {
-        findings.push({
-            rule: "cloudmap-instance-attributes-required",
-            path,
-            message: "A non-IP instance is only useful through its custom attributes, and it has none.",
-            fix: 'Add attributes that tell consumers how to reach it, e.g. { tablename: "UserAuth" }.',
-        });
-    }
     if (custom.length > MAX_CUSTOM_ATTRIBUTES) {
         findings.push({
             rule: "cloudmap-instance-attributes-count",
@@ -72,14 +59,6 @@ export function checkInstanceAttributes(attributes: Readonly<Record<string, stri
     }
     for (const [key, value] of entries) {
         const keyPath = at(path, key);
-        if (options.apiOnly && isAddressAttribute(key)) {
-            findings.push({
-                rule: "cloudmap-instance-reserved-attribute",
-                path: keyPath,
-                message: `${key} describes an IP or alias instance; an instance of an API-only service is not one.`,
-                fix: `Remove ${key}, or register the resource in a DNS service instead.`,
-            });
-        }
         if (key.length > MAX_ATTRIBUTE_KEY_LENGTH || !KEY.test(key)) {
             findings.push({
                 rule: "cloudmap-instance-attribute-key",
@@ -105,6 +84,34 @@ export function checkInstanceAttributes(attributes: Readonly<Record<string, stri
             path,
             message: `Keys and values add up to ${total} characters; RegisterInstance accepts at most ${MAX_ATTRIBUTES_TOTAL_LENGTH}.`,
             fix: "Shorten values or drop attributes.",
+        });
+    }
+    return findings;
+}
+
+/**
+ * Conventions for a resource without an address (a table, a queue) registered in an
+ * API-only service: consumers learn everything from its custom attributes, so it needs at
+ * least one, and address attributes (`AWS_INSTANCE_*`, alias, EC2 id) would describe
+ * something it is not. AWS itself accepts both; these keep non-IP registrations honest.
+ */
+export function checkNonIpInstanceAttributes(attributes: Readonly<Record<string, string>>, path = "attributes"): Finding[] {
+    const findings: Finding[] = [];
+    const keys = Object.keys(attributes);
+    if (keys.filter((key) => !RESERVED_ATTRIBUTES.has(key)).length === 0) {
+        findings.push({
+            rule: "cloudmap-instance-attributes-required",
+            path,
+            message: "A non-IP instance is only useful through its custom attributes, and it has none.",
+            fix: 'Add attributes that tell consumers how to reach it, e.g. { tablename: "UserAuth" }.',
+        });
+    }
+    for (const key of keys.filter(isAddressAttribute)) {
+        findings.push({
+            rule: "cloudmap-instance-reserved-attribute",
+            path: at(path, key),
+            message: `${key} describes an IP or alias instance; a non-IP resource registered for DiscoverInstances is not one.`,
+            fix: `Remove ${key}, or register the resource in a DNS service instead.`,
         });
     }
     return findings;

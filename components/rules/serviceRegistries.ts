@@ -109,25 +109,31 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
         });
     }
     if (context.containers !== undefined && hasName) {
-        const container = context.containers.find((c) => c.name === registry.containerName);
-        if (container === undefined) {
-            findings.push({
-                rule: "ecs-service-registry-container-missing",
-                path: at(path, "containerName"),
-                message: `No container named "${registry.containerName}" in the task definition ` +
-                    `(containers: ${context.containers.map((c) => c.name).join(", ") || "none"}).`,
-                fix: "Use the name of a container in the task definition.",
-            });
-        } else if (hasContainerPort && !(container.portMappings ?? []).some((m) => m.containerPort === registry.containerPort)) {
-            const mapped = (container.portMappings ?? []).map((m) => m.containerPort);
-            findings.push({
-                rule: "ecs-service-registry-port-unmapped",
-                path: at(path, "containerPort"),
-                message: `Container "${container.name}" does not map port ${registry.containerPort} ` +
-                    `(mapped: ${mapped.join(", ") || "none"}).`,
-                fix: "Add a portMapping for that port, or register a port the container maps.",
-            });
-        }
+        findings.push(...checkContainerPortMapped(context.containers, registry.containerName!, registry.containerPort, path));
     }
     return findings;
+}
+
+/** Checks that a container exists in the task definition and, when a port is given, maps it. */
+export function checkContainerPortMapped(containers: readonly ContainerShape[], containerName: string, port: number | undefined, path: string): Finding[] {
+    const container = containers.find((c) => c.name === containerName);
+    if (container === undefined) {
+        return [{
+            rule: "ecs-service-registry-container-missing",
+            path: at(path, "containerName"),
+            message: `No container named "${containerName}" in the task definition ` +
+                `(containers: ${containers.map((c) => c.name).join(", ") || "none"}).`,
+            fix: "Use the name of a container in the task definition.",
+        }];
+    }
+    const mapped = (container.portMappings ?? []).map((m) => m.containerPort);
+    if (port !== undefined && !mapped.includes(port)) {
+        return [{
+            rule: "ecs-service-registry-port-unmapped",
+            path: at(path, "containerPort"),
+            message: `Container "${container.name}" does not map port ${port} (mapped: ${mapped.join(", ") || "none"}).`,
+            fix: "Add a portMapping for that port, or register a port the container maps.",
+        }];
+    }
+    return [];
 }

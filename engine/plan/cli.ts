@@ -56,13 +56,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 }
 
-/** The program's own stack frame that threw (not the SDK's or a library's), so the user can jump to it. */
+// Frames inside this package's components point at the validation, not at the call to fix.
+const COMPONENTS_DIR = path.resolve(__dirname, "..", "..", "components") + path.sep;
+
+/** The program's own stack frame that threw (not the SDK's, a library's or a component's), so the user can jump to it. */
 function whereInProgram(err: unknown): string {
     if (!(err instanceof ProgramError) || !(err.cause instanceof Error)) {
         return "";
     }
     const frame = (err.cause.stack ?? "").split("\n").find((line) =>
-        /^\s+at /.test(line) && line.includes(err.projectDir + path.sep) && !line.includes(`${path.sep}node_modules${path.sep}`));
+        /^\s+at /.test(line) && line.includes(err.projectDir + path.sep) && !line.includes(`${path.sep}node_modules${path.sep}`) &&
+        !line.includes(COMPONENTS_DIR));
     return frame ? `  ${frame.trim()}\n` : "";
 }
 

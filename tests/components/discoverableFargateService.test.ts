@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { DiscoverableFargateService, DiscoverableFargateServiceArgs, DiscoverableService } from "../../components";
 import { findOverbroadGrants } from "../../components/rules";
@@ -68,12 +69,22 @@ describe("DiscoverableFargateService", () => {
         assert.deepStrictEqual(container.portMappings, [{ containerPort: 8080, protocol: "tcp" }]);
         assert.deepStrictEqual(container.logConfiguration, {
             logDriver: "awslogs",
-            options: { "awslogs-group": "/ecs/quickship.local/inventory-manager", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "inventory-manager" },
+            options: { "awslogs-group": "/ecs/dev/quickship.local/inventory-manager", "awslogs-region": "us-east-1", "awslogs-stream-prefix": "inventory-manager" },
         });
         assert.strictEqual(graph.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "inventory-execution").inputs.policyArn,
             "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy");
         const trust = JSON.parse(String(graph.one("aws:iam/role:Role", "inventory-task").inputs.assumeRolePolicy));
         assert.deepStrictEqual(trust.Statement, [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }]);
+    });
+
+    it("makes the ECS service wait for the network's outbound route, and for nothing else", async () => {
+        const graph = await graphOf(() => {
+            const route = new aws.ec2.RouteTableAssociation("nat-route", { subnetId: "subnet-0a", routeTableId: "rtb-0a" });
+            fargate("inventory", srvService("inventory-manager"), { internetConnectivity: [route] });
+        });
+        const service = graph.one("aws:ecs/service:Service", "inventory");
+        const implicit = new Set(Object.values(service.propertyDependencies).flat());
+        assert.deepStrictEqual(service.dependencies.filter((d) => !implicit.has(d)), [graph.one("aws:ec2/routeTableAssociation:RouteTableAssociation", "nat-route").urn]);
     });
 
     it("creates its own cluster when none is given", async () => {
@@ -139,6 +150,8 @@ describe("DiscoverableFargateService", () => {
         const cases: [string, () => unknown, RegExp[]][] = [
             ["a discovery port the container does not map", () => fargate("x", srvService("x"), { discoveryPort: 9090 }),
                 [/discoveryPort: Container "x" does not map port 9090 \(mapped: 8080\)/]],
+            ["an unmapped discovery port on an A-only service (callers are admitted on it)", () => fargate("x", srvService("x", { dnsRecordTypes: ["A"] }), { discoveryPort: 9999 }),
+                [/discoveryPort: Container "x" does not map port 9999 \(mapped: 8080\)/]],
             ["an API-only discovery service", () => fargate("x", new DiscoverableService("db", { name: "db", namespace: NAMESPACE, apiOnly: true })),
                 [/discovery: "db" is API-only/]],
             ["a CNAME discovery service", () => fargate("x", srvService("legacy", { dnsRecordTypes: ["CNAME"], routingPolicy: "WEIGHTED" })),

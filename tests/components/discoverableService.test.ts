@@ -56,7 +56,7 @@ describe("DiscoverableService", () => {
             ["a fractional TTL", () => srvService("x", { ttlSeconds: 1.5 }), [/ttlSeconds: TTL 1.5 is not a whole number/]],
             ["a TTL above the 60 s ceiling", () => srvService("x", { ttlSeconds: 300 }), [/ttlSeconds: .*TTL is 300 s, above the 60 s ceiling/, /Fix: Set the TTL to 60 s or less/]],
             ["a Route 53 health check in a private namespace", () => srvService("x", { route53HealthCheck: { type: "HTTP", resourcePath: "/" } }),
-                [/route53HealthCheck: Route 53 health checks only work in public DNS namespaces/, /healthCheckCustomConfig/]],
+                [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /healthCheckCustomConfig/]],
             ["both health configs (public namespace)", () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTP" } }),
                 [/cannot both be set/]],
             ["DNS settings on an API-only service", () => new DiscoverableService("x", { name: "x", namespace: NAMESPACE, apiOnly: true, ttlSeconds: 5 }),
@@ -70,7 +70,14 @@ describe("DiscoverableService", () => {
         }
     });
 
-    it("lets a caller raise the TTL ceiling explicitly", async () => {
+    it("accepts a Route 53 health check in an HTTP namespace's API-only service (API_HealthCheckConfig: public DNS and HTTP namespaces)", async () => {
+        const graph = await graphOf(() => new DiscoverableService("web", {
+            name: "web", namespace: { ...NAMESPACE, kind: "http" }, apiOnly: true, route53HealthCheck: { type: "HTTP", resourcePath: "/health" },
+        }));
+        assert.deepStrictEqual(graph.one(SERVICE, "web").inputs.healthCheckConfig, { type: "HTTP", resourcePath: "/health" });
+    });
+
+    it("lets a caller raise the TTL ceiling explicitly (the policy pack's maxTtlSeconds must then be raised too)", async () => {
         const graph = await graphOf(() => srvService("slow", { ttlSeconds: 120, maxTtlSeconds: 300 }));
         assert.deepStrictEqual((graph.one(SERVICE, "slow").inputs.dnsConfig as { dnsRecords: unknown }).dnsRecords, [{ type: "SRV", ttl: 120 }]);
     });

@@ -5,22 +5,26 @@ import { assertParentedByComponents } from "./fixtures";
 const PROGRAM = require.resolve("../../examples/existing-vpc");
 
 describe("existing-VPC example (whole program under mocks)", () => {
-    it("plugs the components into the default VPC, its subnets and the configured cluster", async () => {
+    it("plugs the components into the configured VPC, private subnets and cluster", async () => {
         delete require.cache[PROGRAM];
         // A Pulumi program is a module body: loading it is running it.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { graph, outputs } = await runUnderMocks(() => require(PROGRAM), {
             project: "existing-vpc",
-            config: { "existing-vpc:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/shared" },
+            config: {
+                "existing-vpc:vpcId": "vpc-0existing00000000",
+                "existing-vpc:privateSubnetIds": '["subnet-0private0000000a", "subnet-0private0000000b"]',
+                "existing-vpc:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/shared",
+            },
         });
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         assert.strictEqual(graph.ofType("aws:ecs/cluster:Cluster").length, 0);
         const namespace = graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "payments");
-        assert.deepStrictEqual([namespace.inputs.name, namespace.inputs.vpc], ["payments.internal", "vpc-0default000000000"]);
+        assert.deepStrictEqual([namespace.inputs.name, namespace.inputs.vpc], ["payments.internal", "vpc-0existing00000000"]);
         const service = graph.one("aws:ecs/service:Service", "ledger").inputs;
         assert.strictEqual(service.cluster, "arn:aws:ecs:us-east-1:123456789012:cluster/shared");
         assert.deepStrictEqual((service.networkConfiguration as { subnets: string[] }).subnets,
-            ["subnet-0default000000000", "subnet-0default000000001", "subnet-0default000000002"]);
+            ["subnet-0private0000000a", "subnet-0private0000000b"]);
         assert.strictEqual(outputs.ledgerSrvName, "ledger.payments.internal");
         assertParentedByComponents(graph);
     });

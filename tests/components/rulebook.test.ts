@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import fc from "fast-check";
 import {
-    checkDnsConfig, checkFargateTaskSize, checkInstanceAttributes, checkNamespaceName, checkServiceRegistries,
+    checkDnsConfig, checkFargateTaskSize, checkInstanceAttributeLimits, checkNamespaceName, checkNonIpInstanceAttributes, checkServiceRegistries,
     checkTtlCeiling, discoveryStalenessSeconds, findOpenIngress, findOverbroadGrants, formatFinding, MAX_CUSTOM_ATTRIBUTES,
 } from "../../components/rules";
 import { discoveryEnvironment } from "../../components";
@@ -47,13 +47,17 @@ describe("rulebook", () => {
         it("accepts any map within the limits and flags any map over the count", () => {
             const key = fc.stringMatching(/^[a-z][a-z0-9]{0,15}$/);
             fc.assert(fc.property(fc.dictionary(key, fc.stringMatching(/^[a-zA-Z0-9]{1,40}$/), { minKeys: 1, maxKeys: 40 }), (attributes) => {
-                const rules = checkInstanceAttributes(attributes, { apiOnly: true }).map((f) => f.rule);
+                const rules = checkInstanceAttributeLimits(attributes).map((f) => f.rule);
                 assert.strictEqual(rules.includes("cloudmap-instance-attributes-count"), Object.keys(attributes).length > MAX_CUSTOM_ATTRIBUTES);
                 assert.ok(rules.every((r) => r === "cloudmap-instance-attributes-count"));
             }));
         });
-        it("allows AWS_INSTANCE_* keys on IP instances", () => {
-            assert.deepStrictEqual(checkInstanceAttributes({ AWS_INSTANCE_IPV4: "10.0.0.1", AWS_INSTANCE_PORT: "80" }, { apiOnly: false }), []);
+        it("AWS's limits allow AWS_INSTANCE_* keys; the non-IP conventions flag them and an empty map", () => {
+            const ip = { AWS_INSTANCE_IPV4: "10.0.0.1", AWS_INSTANCE_PORT: "80" };
+            assert.deepStrictEqual(checkInstanceAttributeLimits(ip), []);
+            assert.deepStrictEqual(checkNonIpInstanceAttributes(ip).map((f) => f.path),
+                ["attributes", "attributes.AWS_INSTANCE_IPV4", "attributes.AWS_INSTANCE_PORT"]);
+            assert.deepStrictEqual(checkNonIpInstanceAttributes({ tablename: "UserAuth", AWS_INIT_HEALTH_STATUS: "HEALTHY" }), []);
         });
     });
 
