@@ -1,4 +1,3 @@
-// STATUS: ready
 import { createRequire } from "module";
 import type * as grpcTypes from "@grpc/grpc-js";
 import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
@@ -54,7 +53,7 @@ export interface AnalyzerInfo {
     initialConfig: Record<string, unknown>;
 }
 
-/** A resource as the analyzer sees it; `properties` replace `inputs` after remediation. */
+/** A resource as AnalyzeStack sees it: `properties` are its outputs (see {@link analyzeResources}). */
 export interface AnalyzedResource {
     readonly resource: RecordedResource;
     readonly properties: Readonly<Record<string, unknown>>;
@@ -254,9 +253,21 @@ function stackOf(resources: readonly RecordedResource[]): { stack: string; proje
 }
 
 /**
+ * What AnalyzeStack sees of a resource. The engine sends each resource's outputs, not its
+ * inputs ("AnalyzeStack is called on the final outputs of each resource"): after an update the
+ * inputs plus what the provider computed; in a preview, computed outputs the program did not
+ * set (ids, ARNs, optional computed properties) are unknown. The recorded outputs are those;
+ * when a remediation changed the inputs, the provider would have received and echoed the
+ * remediated values, so they replace the recorded ones.
+ */
+function stackProperties(resource: RecordedResource, properties: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+    return properties === resource.inputs ? resource.outputs : { ...resource.outputs, ...properties };
+}
+
+/**
  * The engine's analysis pass over a configured session: Remediate then Analyze for each
  * resource in registration order (remediated properties replace the inputs before Analyze),
- * then AnalyzeStack over every resource.
+ * then AnalyzeStack over every resource's outputs.
  */
 export async function analyzeResources(session: AnalyzerSession, resources: readonly RecordedResource[]): Promise<Pick<PolicyRunResult, "violations" | "remediations">> {
     const violations: PolicyViolation[] = [];
@@ -269,8 +280,7 @@ export async function analyzeResources(session: AnalyzerSession, resources: read
             properties = remediation.properties ?? properties;
         }
         violations.push(...await session.analyze(resource, resources, properties));
-        // AnalyzeStack sees resource outputs; the provider echoes the (remediated) inputs into them.
-        analyzed.push({ resource, properties: { ...resource.outputs, ...properties } });
+        analyzed.push({ resource, properties: stackProperties(resource, properties) });
     }
     violations.push(...await session.analyzeStack(analyzed));
     return { violations, remediations };

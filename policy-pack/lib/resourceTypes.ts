@@ -14,6 +14,7 @@ export const TYPES = {
     iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
     iamPolicy: "aws:iam/policy:Policy",
     iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+    iamPolicyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
     securityGroup: "aws:ec2/securityGroup:SecurityGroup",
     securityGroupRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
     securityGroupIngressRule: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",

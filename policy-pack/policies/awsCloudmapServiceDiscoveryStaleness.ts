@@ -21,6 +21,20 @@ function stalenessInput(props: ResourceValidationArgs["props"]): StalenessInput 
     return { ttlSeconds, healthCheck: "none" };
 }
 
+/** What would bring staleness within the budget, given the health check already in place. */
+function fixFor(input: StalenessInput, maxStalenessSeconds: number): string {
+    const delay = healthDelaySeconds(input);
+    const ttl = maxStalenessSeconds >= delay
+        ? `lower the TTL to ${maxStalenessSeconds - delay} s or less`
+        : `no TTL fits, since the ${delay} s delay alone exceeds the budget: raise maxStalenessSeconds`;
+    // Custom health is already the fastest way to drop a stopped task (and without any health
+    // check ECS deregisters it just as fast), so only a Route 53 check has a faster alternative.
+    return input.healthCheck === "route53"
+        ? `Fix: ${ttl}, or lower healthCheckConfig.failureThreshold, or replace healthCheckConfig with ` +
+            "healthCheckCustomConfig { failureThreshold: 1 } when ECS registers the instances."
+        : `Fix: ${ttl}.`;
+}
+
 // After a task stops, Cloud Map needs about 30 s (custom health) or interval × threshold
 // (Route 53) to drop it, and resolvers then cache the old answer for one TTL
 // (API_HealthCheckCustomConfig). The sum is how long callers may still be sent to a dead task.
@@ -49,7 +63,7 @@ export const awsCloudmapServiceDiscoveryStaleness: ResourceValidationPolicy = {
             reportViolation(
                 `Callers may be sent to a stopped task for up to ${staleness} s (${healthDelaySeconds(input)} s ${input.healthCheck} ` +
                 `health/deregistration delay + ${input.ttlSeconds} s TTL), above the ${maxStalenessSeconds} s budget. ` +
-                "Fix: lower the TTL (10 s suits ECS tasks) or use healthCheckCustomConfig { failureThreshold: 1 }.",
+                fixFor(input, maxStalenessSeconds),
             );
         }
     },

@@ -1,9 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { checkTtlCeiling, DEFAULT_MAX_TTL_SECONDS, DnsRecordShape } from "../../components/rules";
 import { configWithDefaults } from "../lib/config";
-import { copyKeepingUnknowns } from "../lib/copy";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
+import { copyKeepingUnknowns } from "../lib/unknowns";
 
 interface MaxTtlConfig {
     maxTtlSeconds: number;

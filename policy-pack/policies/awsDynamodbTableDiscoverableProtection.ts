@@ -3,11 +3,19 @@ import { checkTableProtection } from "../../components/rules";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { forEachKnown } from "../lib/stackGraph";
+import { isUnknownAt } from "../lib/unknowns";
 
-/** True when a Cloud Map instance registers the table: it names it in `tablename` or took a value from it. */
+/**
+ * True when a Cloud Map instance registers the table: it took a value from it, or names it in
+ * `tablename`. A `tablename` not known yet was taken from some resource; if that is this
+ * table, the property dependency already says so.
+ */
 function registers(instance: PolicyResource, table: PolicyResource): boolean {
-    return Object.values(instance.propertyDependencies).some((deps) => deps.includes(table)) ||
-        (table.props.name !== undefined && instance.props.attributes?.tablename === table.props.name);
+    if (Object.values(instance.propertyDependencies).some((deps) => deps.includes(table))) {
+        return true;
+    }
+    const attributes = instance.props.attributes ?? {};
+    return table.props.name !== undefined && !isUnknownAt(attributes, "tablename") && attributes.tablename === table.props.name;
 }
 
 // A table registered in Cloud Map is shared state other services discover and depend on;

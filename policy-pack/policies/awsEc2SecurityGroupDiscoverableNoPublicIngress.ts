@@ -4,6 +4,7 @@ import { discoverableEcsServices } from "../lib/discoverable";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { dependenciesVia, dependentsVia, forEachKnown } from "../lib/stackGraph";
+import { isUnknownAt } from "../lib/unknowns";
 
 /** An inline `ingress` block of aws.ec2.SecurityGroup, or an aws.ec2.SecurityGroupRule. */
 interface CidrIngress {
@@ -19,7 +20,9 @@ function shapeOf(rule: CidrIngress, path: string): IngressShape {
 
 /** Every ingress permission of a security group: inline `ingress` blocks and separate rule resources. */
 function ingressOf(group: PolicyResource, resources: readonly PolicyResource[]): { resource: PolicyResource; ingress: IngressShape[] }[] {
-    const inline = (group.props.ingress ?? []).map((rule: CidrIngress, i: number) => shapeOf(rule, `ingress[${i}]`));
+    // `ingress` is optional and computed: a preview sends it unknown when the program declared no
+    // inline rules (they then come from the rule resources below), so unknown reads as none.
+    const inline = (isUnknownAt(group.props, "ingress") ? [] : group.props.ingress ?? []).map((rule: CidrIngress, i: number) => shapeOf(rule, `ingress[${i}]`));
     const vpcRules = dependentsVia(resources, group, "securityGroupId", TYPES.securityGroupIngressRule).map((rule) => ({
         resource: rule,
         ingress: [{

@@ -1,10 +1,32 @@
-import { StackValidationPolicy } from "@pulumi/policy";
-import { checkServiceRegistries, recordTypesOf } from "../../components/rules";
+import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { checkServiceRegistries, recordTypesOf, ServiceRegistryShape } from "../../components/rules";
+import { cloudMapServiceShape } from "../lib/cloudMapService";
 import { discoverableEcsServices } from "../lib/discoverable";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { dependenciesVia, forEachKnown, registriesOf } from "../lib/stackGraph";
 import { containersOf } from "../lib/taskDefinition";
+import { isUnknownAt, Undecided } from "../lib/unknowns";
+
+/**
+ * The task's network mode. `networkMode` and `launchType` are optional and computed, so a
+ * preview sends them unknown when the program left them unset. Fargate tasks always use
+ * awsvpc; otherwise an unknown mode or launch type leaves the mode rules undecided, and no
+ * mode at all (the task definition is not in this stack) leaves them out.
+ */
+function networkModeOf(ecsService: PolicyResource, taskDefinition: PolicyResource | undefined, undecided: Undecided): string | undefined {
+    if (taskDefinition !== undefined && !isUnknownAt(taskDefinition.props, "networkMode") && taskDefinition.props.networkMode !== undefined) {
+        return taskDefinition.props.networkMode;
+    }
+    if (!isUnknownAt(ecsService.props, "launchType") && ecsService.props.launchType === "FARGATE") {
+        return "awsvpc";
+    }
+    if (taskDefinition !== undefined) {
+        undecided.unknown(taskDefinition.props, "networkMode");
+    }
+    undecided.unknown(ecsService.props, "launchType");
+    return undefined;
+}
 
 // CreateService rejects registries that do not fit the task's network mode and the Cloud Map
 // service's records (API_ServiceRegistry): SRV in awsvpc needs containerName+containerPort or
@@ -17,17 +39,22 @@ export const awsEcsServiceCloudmapRegistry: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: { properties: {} },
     validateStack: (args, reportViolation) => {
-        const ecsServices = discoverableEcsServices(args.resources);
-        forEachKnown(ecsServices, (ecsService) => {
+        forEachKnown(discoverableEcsServices(args.resources), (ecsService) => {
+            const undecided = new Undecided();
             const [taskDefinition] = dependenciesVia(ecsService, "taskDefinition", TYPES.taskDefinition);
             const [cloudMapService] = registriesOf(ecsService);
-            // @pulumi/aws models serviceRegistries as one object (ECS allows a single registry).
-            reportFindings(checkServiceRegistries([ecsService.props.serviceRegistries], {
-                // Fargate tasks always use awsvpc; otherwise the mode is unknown without the task definition.
-                networkMode: taskDefinition?.props.networkMode ?? (ecsService.props.launchType === "FARGATE" ? "awsvpc" : undefined),
-                recordTypes: cloudMapService === undefined ? undefined : recordTypesOf(cloudMapService.props),
-                containers: taskDefinition === undefined ? undefined : containersOf(taskDefinition),
+            // @pulumi/aws models serviceRegistries as one object (ECS allows a single registry);
+            // its registryArn is unknown in a preview and not needed.
+            const registry = ecsService.props.serviceRegistries;
+            const shape: ServiceRegistryShape = { port: registry.port, containerName: registry.containerName, containerPort: registry.containerPort };
+            reportFindings(checkServiceRegistries([shape], {
+                networkMode: networkModeOf(ecsService, taskDefinition, undecided),
+                recordTypes: cloudMapService === undefined ? undefined : recordTypesOf(cloudMapServiceShape(cloudMapService)),
+                containers: taskDefinition === undefined || undecided.unknown(taskDefinition.props, "containerDefinitions")
+                    ? undefined
+                    : containersOf(taskDefinition),
             }), reportViolation, ecsService.urn);
+            undecided.settle();
         });
     },
 };

@@ -1,5 +1,6 @@
 import { Policies } from "@pulumi/policy";
 import { awsCloudmapInstanceAttributes } from "./awsCloudmapInstanceAttributes";
+import { awsCloudmapInstanceNonIpAttributes } from "./awsCloudmapInstanceNonIpAttributes";
 import { awsCloudmapNamespaceDisallowPublic } from "./awsCloudmapNamespaceDisallowPublic";
 import { awsCloudmapNamespaceNoExposedServices } from "./awsCloudmapNamespaceNoExposedServices";
 import { awsCloudmapServiceCustomHealthThreshold } from "./awsCloudmapServiceCustomHealthThreshold";
@@ -22,6 +23,7 @@ export const policies: Policies = [
     awsCloudmapServiceHealthCheck,
     awsEcsServiceCloudmapRegistry,
     awsCloudmapInstanceAttributes,
+    awsCloudmapInstanceNonIpAttributes,
     awsCloudmapServiceCustomHealthThreshold,
     awsCloudmapServiceDiscoveryStaleness,
     awsEcsServiceNoPublicIp,

@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { apiOnlyInstance, cloudMapService, discoverableFargate, privateNamespace, taskRoleWithPolicy } from "./fixtures";
+import { apiOnlyInstance, cloudMapService, discoverableFargate, ecsTasksRole, policyJson, privateNamespace, taskRoleWithPolicy } from "./fixtures";
 
 /**
  * One stack per case and what the named policy must say about it: `violation` is a pattern
@@ -14,6 +14,20 @@ export interface PolicyCase {
 
 const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
     new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "api.example.com" });
+
+const httpNamespace = (): aws.servicediscovery.HttpNamespace => new aws.servicediscovery.HttpNamespace("http-ns", { name: "quickship" });
+
+const ROUTE53_HEALTH_CHECK = { type: "HTTP", resourcePath: "/health" };
+
+/** An ECS service on EC2 whose task definition uses `networkMode`. */
+const onEc2 = (networkMode: string) => ({
+    taskDefinition: { networkMode, requiresCompatibilities: ["EC2"] },
+    ecsService: { launchType: "EC2", networkConfiguration: undefined },
+});
+
+/** `count` attributes of `length`-character values. */
+const attributesOf = (count: number, length: number): Record<string, string> =>
+    Object.fromEntries(Array.from({ length: count }, (_, i) => [`key${i}`, "v".repeat(length)]));
 
 export const CASES: readonly PolicyCase[] = [
     {
@@ -69,10 +83,7 @@ export const CASES: readonly PolicyCase[] = [
     {
         policy: "aws-cloudmap-service-dns-config",
         title: "DNS records in an HTTP namespace",
-        program: () => {
-            const namespace = new aws.servicediscovery.HttpNamespace("http-ns", { name: "quickship" });
-            cloudMapService(namespace.id);
-        },
+        program: () => cloudMapService(httpNamespace().id),
         violation: /A service in an HTTP namespace cannot have DNS records/,
     },
     {
@@ -86,23 +97,41 @@ export const CASES: readonly PolicyCase[] = [
     {
         policy: "aws-cloudmap-service-health-check",
         title: "a Route 53 health check in a private namespace",
-        program: () => cloudMapService(privateNamespace().id, {
-            healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: "/health" },
-        }),
-        violation: /Route 53 health checks only work in public DNS namespaces; this service is in a private-dns namespace/,
+        program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK }),
+        violation: /healthCheckConfig: Route 53 health checks cannot reach instances in a private DNS namespace, and AWS rejects them there/,
     },
     {
         policy: "aws-cloudmap-service-health-check",
         title: "both health configs",
-        program: () => cloudMapService(publicNamespace().id, { healthCheckConfig: { type: "HTTP", resourcePath: "/health" } }),
+        program: () => cloudMapService(publicNamespace().id, { healthCheckConfig: ROUTE53_HEALTH_CHECK }),
         violation: /healthCheckConfig and healthCheckCustomConfig cannot both be set/,
     },
     {
         policy: "aws-cloudmap-service-health-check",
+        title: "a CNAME with a Route 53 health check in a public namespace",
+        program: () => {
+            const namespace = publicNamespace();
+            cloudMapService(namespace.id, {
+                healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK,
+                dnsConfig: { namespaceId: namespace.id, routingPolicy: "WEIGHTED", dnsRecords: [{ type: "CNAME", ttl: 10 }] },
+            });
+        },
+        violation: /A CNAME service cannot have a Route 53 health check/,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
         title: "a Route 53 health check in a public namespace",
-        program: () => cloudMapService(publicNamespace().id, {
-            healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: "/health" },
-        }),
+        program: () => cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK }),
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a Route 53 health check on an API-only service in an HTTP namespace",
+        program: () => {
+            const namespace = httpNamespace();
+            cloudMapService(namespace.id, {
+                namespaceId: namespace.id, type: "HTTP", dnsConfig: undefined, healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK,
+            });
+        },
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
@@ -130,26 +159,45 @@ export const CASES: readonly PolicyCase[] = [
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
+        title: "port together with containerName and containerPort",
+        program: () => discoverableFargate({ registry: { port: 8080 } }),
+        violation: /With awsvpc and SRV records, give containerName\+containerPort or port, not both/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
         title: "bridge network mode without SRV",
         program: () => discoverableFargate({
-            taskDefinition: { networkMode: "bridge", requiresCompatibilities: ["EC2"] },
+            ...onEc2("bridge"),
             registry: { containerName: undefined, containerPort: undefined },
             service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } },
         }),
         violation: /With bridge network mode, ECS needs containerName and containerPort/,
     },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "host network mode without the container pair",
+        program: () => discoverableFargate({ ...onEc2("host"), registry: { containerName: undefined, containerPort: undefined } }),
+        violation: /With host network mode, ECS needs containerName and containerPort to register tasks/,
+    },
+    {
+        policy: "aws-ecs-service-cloudmap-registry",
+        title: "host network mode with A records only",
+        program: () => discoverableFargate({ ...onEc2("host"), service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } } }),
+        violation: /Tasks in host network mode share the host's address, so only SRV records can tell them apart/,
+    },
+    { policy: "aws-ecs-service-cloudmap-registry", title: "host network mode with SRV and the container pair", program: () => discoverableFargate(onEc2("host")) },
     { policy: "aws-ecs-service-cloudmap-registry", title: "an SRV registry on a mapped port", program: () => discoverableFargate() },
     {
         policy: "aws-cloudmap-instance-attributes",
-        title: "AWS_INSTANCE_IPV4 on an API-only service",
-        program: () => apiOnlyInstance({ tablename: "UserAuth", AWS_INSTANCE_IPV4: "10.0.0.1" }),
-        violation: /AWS_INSTANCE_IPV4 describes an IP or alias instance/,
+        title: "31 custom attributes",
+        program: () => apiOnlyInstance(attributesOf(31, 1)),
+        violation: /31 custom attributes; RegisterInstance accepts at most 30/,
     },
     {
         policy: "aws-cloudmap-instance-attributes",
-        title: "31 custom attributes",
-        program: () => apiOnlyInstance(Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`key${i}`, "v"]))),
-        violation: /31 custom attributes; RegisterInstance accepts at most 30/,
+        title: "a 256-character key",
+        program: () => apiOnlyInstance({ tablename: "UserAuth", ["k".repeat(256)]: "v" }),
+        violation: /Attribute key of 256 characters; keys are 1-255 printable ASCII characters/,
     },
     {
         policy: "aws-cloudmap-instance-attributes",
@@ -159,8 +207,44 @@ export const CASES: readonly PolicyCase[] = [
     },
     {
         policy: "aws-cloudmap-instance-attributes",
+        title: "5040 characters of attributes in all",
+        program: () => apiOnlyInstance(attributesOf(5, 1004)),
+        violation: /Keys and values add up to 5040 characters; RegisterInstance accepts at most 5000/,
+    },
+    {
+        policy: "aws-cloudmap-instance-attributes",
         title: "custom attributes on an API-only service",
         program: () => apiOnlyInstance({ tablename: "UserAuth", environment: "prod" }),
+    },
+    {
+        policy: "aws-cloudmap-instance-attributes",
+        title: "an IP instance (AWS_INSTANCE_IPV4) in an HTTP-type service, which AWS accepts",
+        program: () => apiOnlyInstance({ AWS_INSTANCE_IPV4: "10.0.0.1", AWS_INSTANCE_PORT: "8080" }),
+    },
+    {
+        policy: "aws-cloudmap-instance-non-ip-attributes",
+        title: "AWS_INSTANCE_IPV4 on an API-only service",
+        program: () => apiOnlyInstance({ tablename: "UserAuth", AWS_INSTANCE_IPV4: "10.0.0.1" }),
+        violation: /attributes\.AWS_INSTANCE_IPV4: AWS_INSTANCE_IPV4 describes an IP or alias instance/,
+    },
+    {
+        policy: "aws-cloudmap-instance-non-ip-attributes",
+        title: "no custom attribute on an API-only service",
+        program: () => apiOnlyInstance({ AWS_INIT_HEALTH_STATUS: "HEALTHY" }),
+        violation: /A non-IP instance is only useful through its custom attributes, and it has none/,
+    },
+    {
+        policy: "aws-cloudmap-instance-non-ip-attributes",
+        title: "custom attributes on an API-only service",
+        program: () => apiOnlyInstance({ tablename: "UserAuth" }),
+    },
+    {
+        policy: "aws-cloudmap-instance-non-ip-attributes",
+        title: "an IP instance in a DNS service",
+        program: () => {
+            const service = cloudMapService(privateNamespace().id);
+            new aws.servicediscovery.Instance("web-1", { instanceId: "web-1", serviceId: service.id, attributes: { AWS_INSTANCE_IPV4: "10.0.0.1" } });
+        },
     },
     {
         policy: "aws-cloudmap-service-custom-health-threshold",
@@ -173,7 +257,14 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-discovery-staleness",
         title: "a 60 s TTL with ECS health",
         program: () => cloudMapService(privateNamespace().id, { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "SRV", ttl: 60 }] } }),
-        violation: /stopped task for up to 90 s \(30 s custom health\/deregistration delay \+ 60 s TTL\), above the 60 s budget/,
+        // Custom health is already set: the only advice left is the TTL.
+        violation: /stopped task for up to 90 s \(30 s custom health\/deregistration delay \+ 60 s TTL\), above the 60 s budget\. Fix: lower the TTL to 30 s or less\.$/,
+    },
+    {
+        policy: "aws-cloudmap-service-discovery-staleness",
+        title: "a Route 53 health check of 3 failures",
+        program: () => cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: { ...ROUTE53_HEALTH_CHECK, failureThreshold: 3 } }),
+        violation: /up to 100 s \(90 s route53 .*no TTL fits.*or lower healthCheckConfig\.failureThreshold, or replace healthCheckConfig with healthCheckCustomConfig \{ failureThreshold: 1 \}/,
     },
     { policy: "aws-cloudmap-service-discovery-staleness", title: "a 10 s TTL with ECS health", program: () => cloudMapService(privateNamespace().id) },
     {
@@ -236,6 +327,76 @@ export const CASES: readonly PolicyCase[] = [
             new aws.iam.RolePolicyAttachment("attach", { role: role.name, policyArn: policy.arn });
         },
         violation: /dynamodb:GetItem on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "dynamodb:* in a task role",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "dynamodb:*", Resource: "arn:aws:dynamodb:us-east-1:123456789012:table/UserAuth" }),
+        violation: /"dynamodb:\*" grants every action of dynamodb\./,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "Action \"*\" in a task role",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "*", Resource: "arn:aws:dynamodb:us-east-1:123456789012:table/UserAuth" }),
+        violation: /"\*" grants every action of every service\./,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* in the role's inlinePolicies",
+        program: () => ecsTasksRole("task-role", { inlinePolicies: [{ name: "discovery", policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) }] }),
+        violation: /^inlinePolicies\[0\]\.policy\.Statement\[0\]\.Action: "servicediscovery:\*" grants every action of servicediscovery\..*\(task role "task-role"\)/m,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "AmazonDynamoDBFullAccess in the role's managedPolicyArns",
+        program: () => ecsTasksRole("task-role", { managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"] }),
+        violation: /^managedPolicyArns\[0\]: AWS-managed policy AmazonDynamoDBFullAccess grants dynamodb:\* on every table/m,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "a customer-managed policy in the role's managedPolicyArns",
+        program: () => {
+            const policy = new aws.iam.Policy("table-access", { policy: policyJson({ Effect: "Allow", Action: ["dynamodb:Query"], Resource: "*" }) });
+            ecsTasksRole("task-role", { managedPolicyArns: [policy.arn] });
+        },
+        violation: /dynamodb:Query on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "AdministratorAccess attached with a RolePolicyAttachment",
+        program: () => {
+            const role = ecsTasksRole();
+            new aws.iam.RolePolicyAttachment("admin", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });
+        },
+        violation: /^policyArn: AWS-managed policy AdministratorAccess grants every action on every resource\./m,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "AWSCloudMapFullAccess (GovCloud partition) attached with a PolicyAttachment naming the role",
+        program: () => {
+            ecsTasksRole("task-role", { name: "orders-task" });
+            new aws.iam.PolicyAttachment("cloud-map", { roles: ["orders-task"], policyArn: "arn:aws-us-gov:iam::aws:policy/AWSCloudMapFullAccess" });
+        },
+        violation: /AWS-managed policy AWSCloudMapFullAccess grants servicediscovery:\* on every namespace and service/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "AmazonECSTaskExecutionRolePolicy on the execution role of a task definition",
+        program: () => {
+            const executionRole = ecsTasksRole("execution-role");
+            new aws.iam.RolePolicyAttachment("execution", { role: executionRole.name, policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy" });
+            discoverableFargate({ taskDefinition: { executionRoleArn: executionRole.arn } });
+        },
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "AdministratorAccess on a role ECS tasks do not assume",
+        program: () => {
+            const role = new aws.iam.Role("ci-role", {
+                assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "codebuild.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            });
+            new aws.iam.RolePolicyAttachment("admin", { role: role.name, policyArn: "arn:aws:iam::aws:policy/AdministratorAccess" });
+        },
     },
     {
         policy: "aws-iam-role-policy-task-least-privilege",

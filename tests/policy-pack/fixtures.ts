@@ -30,6 +30,7 @@ export interface EcsFixtureOptions {
     readonly service?: Partial<aws.servicediscovery.ServiceArgs>;
     readonly registry?: Partial<aws.types.input.ecs.ServiceServiceRegistries>;
     readonly taskDefinition?: Partial<aws.ecs.TaskDefinitionArgs>;
+    readonly ecsService?: Partial<aws.ecs.ServiceArgs>;
     readonly assignPublicIp?: boolean;
     readonly securityGroup?: Partial<aws.ec2.SecurityGroupArgs>;
 }
@@ -56,6 +57,7 @@ export function discoverableFargate(options: EcsFixtureOptions = {}): { service:
         desiredCount: 1,
         networkConfiguration: { subnets: ["subnet-1"], securityGroups: [securityGroup.id], assignPublicIp: options.assignPublicIp ?? false },
         serviceRegistries: { registryArn: service.arn, containerName: "app", containerPort: 8080, ...options.registry },
+        ...options.ecsService,
     });
     return { service, securityGroup };
 }
@@ -69,14 +71,25 @@ export function apiOnlyInstance(attributes: Record<string, pulumi.Input<string>>
     return new aws.servicediscovery.Instance("user-auth-table", { instanceId: "user-auth-table", serviceId: service.id, attributes });
 }
 
-/** An ECS task role with one inline policy document. */
-export function taskRoleWithPolicy(statement: Record<string, unknown>): aws.iam.Role {
-    const role = new aws.iam.Role("task-role", {
+/** A policy document of one statement, as JSON. */
+export function policyJson(statement: Record<string, unknown>): string {
+    return JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+}
+
+/** A role ECS tasks can assume (trust policy for ecs-tasks.amazonaws.com). */
+export function ecsTasksRole(name = "task-role", overrides: Partial<aws.iam.RoleArgs> = {}): aws.iam.Role {
+    return new aws.iam.Role(name, {
         assumeRolePolicy: JSON.stringify({
             Version: "2012-10-17",
             Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }],
         }),
+        ...overrides,
     });
-    new aws.iam.RolePolicy("task-policy", { role: role.name, policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+}
+
+/** An ECS task role with one inline policy document. */
+export function taskRoleWithPolicy(statement: Record<string, unknown>): aws.iam.Role {
+    const role = ecsTasksRole();
+    new aws.iam.RolePolicy("task-policy", { role: role.name, policy: policyJson(statement) });
     return role;
 }

@@ -6,10 +6,11 @@ import { AnalyzerSession, analyzeResources, runPolicyPack, startPolicyPack } fro
 import { RecordedResource } from "../../engine/resourceGraph";
 import { runUnderMocks } from "../../engine/runUnderMocks";
 import { UNKNOWN_SENTINEL } from "../../engine/wireProperties";
-import { cloudMapService, privateNamespace } from "./fixtures";
+import { apiOnlyInstance, cloudMapService, privateNamespace } from "./fixtures";
 import { asPreview, buildPack, fixture, ofPolicy, PACK_DIR } from "./packHarness";
 
 const QUICKSHIP_PROGRAM = path.join(__dirname, "..", "..", "examples", "quickship", "quickshipProgram.ts");
+const CLOUD_MAP_SERVICE = "aws:servicediscovery/service:Service";
 
 /** A public namespace with one Cloud Map service whose TTL is `ttl`. */
 function publicStack(ttl: number) {
@@ -26,10 +27,8 @@ describe("policy pack: the whole pack driven over gRPC as the engine drives it",
 
     describe("(a) the QuickShip example", () => {
         let resources: RecordedResource[];
-        before(async function () {
-            if (!fs.existsSync(QUICKSHIP_PROGRAM)) {
-                this.skip();
-            }
+        before(async () => {
+            assert.ok(fs.existsSync(QUICKSHIP_PROGRAM), `the QuickShip example is missing: ${QUICKSHIP_PROGRAM}`);
             const { quickshipProgram } = await import(QUICKSHIP_PROGRAM);
             resources = [...(await runUnderMocks(quickshipProgram)).graph.resources];
         });
@@ -41,12 +40,19 @@ describe("policy pack: the whole pack driven over gRPC as the engine drives it",
             assert.deepStrictEqual(result.remediations, []);
         });
 
-        it("is really inspected: a 5 s ceiling flags both SRV services, and the preview graph stays free of mandatory violations", async () => {
+        it("is really inspected: a 5 s ceiling flags both SRV services", async () => {
             const strict = await runPolicyPack(PACK_DIR, resources, { config: { "aws-cloudmap-service-max-ttl": { maxTtlSeconds: 5 } } });
             assert.deepStrictEqual(ofPolicy(strict.violations, "aws-cloudmap-service-max-ttl").map((v) => v.urn?.split("::").pop()).sort(),
                 ["quickship-inventory-manager", "quickship-order-processor"]);
-            const preview = await runPolicyPack(PACK_DIR, asPreview(resources), { preview: true });
-            assert.deepStrictEqual(preview.violations.filter((v) => v.level === "mandatory"), []);
+        });
+
+        it("reports nothing false in preview: only the task policy, whose JSON embeds the table's unknown ARN, can't run", async () => {
+            const preview = asPreview(resources);
+            const services = preview.filter((r) => r.type === CLOUD_MAP_SERVICE && r.inputs.dnsConfig !== undefined);
+            assert.deepStrictEqual(services.map((r) => r.outputs.type), [UNKNOWN_SENTINEL, UNKNOWN_SENTINEL], "DNS services' type is unknown, as in a real preview");
+            const { violations } = await runPolicyPack(PACK_DIR, preview, { preview: true });
+            assert.deepStrictEqual(violations.map((v) => [v.policy, v.level]), [["aws-iam-role-policy-task-least-privilege", "advisory"]]);
+            assert.match(violations[0].message, /can't run policy .* during preview: string value at \.policy can't be known/);
         });
     });
 
@@ -139,12 +145,45 @@ describe("policy pack: the whole pack driven over gRPC as the engine drives it",
         });
 
         it("turns an unknown the policy needs into an advisory, never a mandatory violation", async () => {
-            const resources = (await fixture(() => cloudMapService(privateNamespace().id))).map((r) =>
-                r.type === "aws:servicediscovery/service:Service" ? { ...r, inputs: { ...r.inputs, dnsConfig: { dnsRecords: UNKNOWN_SENTINEL } }, outputs: {} } : r);
+            const unknownRecords = { dnsConfig: { dnsRecords: UNKNOWN_SENTINEL } };
+            const resources = asPreview(await fixture(() => cloudMapService(privateNamespace().id))).map((r) =>
+                r.type === CLOUD_MAP_SERVICE ? { ...r, inputs: { ...r.inputs, ...unknownRecords }, outputs: { ...r.outputs, ...unknownRecords } } : r);
             const { violations } = await analyzeResources(session, resources);
             assert.deepStrictEqual(levels(violations), ["advisory"]);
             assert.match(ofPolicy(violations, "aws-cloudmap-service-max-ttl")[0].message,
                 /can't run policy 'aws-cloudmap-service-max-ttl' from policy pack 'cloudmap-discovery@v0\.1\.0' during preview/);
+            assert.match(ofPolicy(violations, "aws-cloudmap-service-dns-config")[0].message, /during preview: .* value at \.dnsConfig\.dnsRecords/);
+        });
+
+        it("still catches a bad dnsConfig as mandatory while the service's type, namespaceId, arn and id are unknown", async () => {
+            const resources = asPreview(await fixture(() => {
+                const namespace = privateNamespace();
+                cloudMapService(namespace.id, {
+                    dnsConfig: { namespaceId: namespace.id, routingPolicy: "MULTIVALUE", dnsRecords: [{ type: "CNAME", ttl: 10 }, { type: "A", ttl: 10 }] },
+                });
+            }));
+            const service = resources.find((r) => r.type === CLOUD_MAP_SERVICE)!;
+            const { type, namespaceId, arn, id, dnsConfig } = service.outputs as Record<string, unknown> & { dnsConfig: Record<string, unknown> };
+            assert.deepStrictEqual([type, namespaceId, arn, id, dnsConfig.namespaceId], Array(5).fill(UNKNOWN_SENTINEL));
+
+            const { violations } = await analyzeResources(session, resources);
+            assert.deepStrictEqual(ofPolicy(violations, "aws-cloudmap-service-dns-config").map((v) => v.level), ["mandatory"]);
+            assert.match(ofPolicy(violations, "aws-cloudmap-service-dns-config")[0].message,
+                /dnsConfig\.dnsRecords: A CNAME record cannot be combined with other records \(got A\+CNAME\)/);
+            assert.deepStrictEqual(violations.filter((v) => v.message.includes("during preview")), [], "nothing else is left undecided");
+        });
+
+        it("decides instance limits from the known attributes and leaves only an unknown value's length to the update", async () => {
+            const resources = asPreview(await fixture(() => {
+                const table = new aws.dynamodb.Table("user-auth", { hashKey: "id", attributes: [{ name: "id", type: "S" }] });
+                apiOnlyInstance({ ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`key${i}`, "v"])), tableArn: table.arn });
+            }));
+            const instance = resources.find((r) => r.type === "aws:servicediscovery/instance:Instance")!;
+            assert.strictEqual((instance.outputs.attributes as Record<string, unknown>).tableArn, UNKNOWN_SENTINEL);
+            const found = ofPolicy((await analyzeResources(session, resources)).violations, "aws-cloudmap-instance-attributes");
+            assert.deepStrictEqual(found.map((v) => v.level), ["mandatory", "advisory"]);
+            assert.match(found[0].message, /31 custom attributes; RegisterInstance accepts at most 30/);
+            assert.match(found[1].message, /during preview: string value at \.attributes\.tableArn/);
         });
 
         it("remediates the TTL while keeping the unknown namespace id unknown", async () => {
