@@ -265,25 +265,37 @@ function stackProperties(resource: RecordedResource, properties: Readonly<Record
 }
 
 /**
+ * How many resources are in Remediate/Analyze at once. The engine analyzes each resource as
+ * its step runs, many in parallel; one call at a time would make the pack's cost a gRPC round
+ * trip per resource (about 1.5 ms) instead of its policies' CPU time.
+ */
+const ANALYZE_CONCURRENCY = 16;
+
+/**
  * The engine's analysis pass over a configured session: Remediate then Analyze for each
- * resource in registration order (remediated properties replace the inputs before Analyze),
- * then AnalyzeStack over every resource's outputs.
+ * resource (remediated properties replace the inputs before Analyze), then AnalyzeStack over
+ * every resource's outputs. Results keep registration order.
  */
 export async function analyzeResources(session: AnalyzerSession, resources: readonly RecordedResource[]): Promise<Pick<PolicyRunResult, "violations" | "remediations">> {
-    const violations: PolicyViolation[] = [];
-    const remediations: PolicyRemediation[] = [];
-    const analyzed: AnalyzedResource[] = [];
-    for (const resource of resources) {
-        let properties = resource.inputs;
-        for (const remediation of await session.remediate(resource, resources, properties)) {
-            remediations.push(remediation);
-            properties = remediation.properties ?? properties;
+    const perResource = new Array<{ violations: PolicyViolation[]; remediations: PolicyRemediation[]; analyzed: AnalyzedResource }>(resources.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < resources.length) {
+            const index = next++;
+            const resource = resources[index];
+            let properties = resource.inputs;
+            const remediations = await session.remediate(resource, resources, properties);
+            for (const remediation of remediations) {
+                properties = remediation.properties ?? properties;
+            }
+            const violations = await session.analyze(resource, resources, properties);
+            perResource[index] = { violations, remediations, analyzed: { resource, properties: stackProperties(resource, properties) } };
         }
-        violations.push(...await session.analyze(resource, resources, properties));
-        analyzed.push({ resource, properties: stackProperties(resource, properties) });
-    }
-    violations.push(...await session.analyzeStack(analyzed));
-    return { violations, remediations };
+    };
+    await Promise.all(Array.from({ length: Math.min(ANALYZE_CONCURRENCY, resources.length) }, worker));
+    const violations = perResource.flatMap((r) => r.violations);
+    violations.push(...await session.analyzeStack(perResource.map((r) => r.analyzed)));
+    return { violations, remediations: perResource.flatMap((r) => r.remediations) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { AwsMocks } from "./awsMocks";
+import { withoutPromiseStacks } from "./promiseStacks";
 import { RecordingMonitor } from "./recordingMonitor";
 import { ResourceGraph } from "./resourceGraph";
 
@@ -46,11 +47,13 @@ export async function runUnderMocks(program: () => unknown, options: RunUnderMoc
     store.supportsAliasSpecs = true;
     pulumi.runtime.setAllConfig({ ...(options.config ?? {}) });
 
-    const exported = await pulumi.runtime.runInPulumiStack(async () => program());
-    await internals.waitForRPCs();
-    const outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
-    await internals.waitForRPCs();
-    return { graph: new ResourceGraph([...monitor.recorded]), outputs };
+    return withoutPromiseStacks(async () => {
+        const exported = await pulumi.runtime.runInPulumiStack(async () => program());
+        await internals.waitForRPCs();
+        const outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
+        await internals.waitForRPCs();
+        return { graph: new ResourceGraph([...monitor.recorded]), outputs };
+    });
 }
 
 /** Resolves Outputs and promises nested anywhere in a value. */
