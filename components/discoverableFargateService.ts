@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DiscoverableService } from "./discoverableService";
-import { discoveryEnvironment, DiscoveryTarget } from "./discoveryEnvironment";
+import { checkDiscoveryEnvironment, discoveryEnvironment, DiscoveryTarget } from "./discoveryEnvironment";
 import { discoverInstancesStatement, ecsTasksTrustPolicy, policyDocument, PolicyStatement } from "./iamStatements";
 import { RegisteredResource } from "./registeredResource";
-import { checkContainerPortMapped, checkFargateTaskSize, checkNoPublicIp, checkPort, checkServiceRegistries, Finding, throwOnFindings } from "./rules";
+import { checkContainerName, checkContainerPortMapped, checkFargateTaskSize, checkNoPublicIp, checkPort, checkServiceRegistries, Finding, throwOnFindings } from "./rules";
 import { typeToken } from "./typeToken";
 
 export interface ContainerArgs {
@@ -14,7 +14,7 @@ export interface ContainerArgs {
     readonly port: number;
     /** Further ports the container maps. @default [] */
     readonly additionalPorts?: readonly number[];
-    /** @default the Cloud Map service name */
+    /** @default the Cloud Map service name, with characters a container name cannot hold replaced by "-" */
     readonly name?: string;
     /** Extra environment; discovery variables are added for every dependency. @default {} */
     readonly environment?: Readonly<Record<string, pulumi.Input<string>>>;
@@ -75,6 +75,8 @@ export interface DiscoverableFargateServiceArgs {
  * `serviceRegistries`, with its own log group, roles and security group.
  */
 export class DiscoverableFargateService extends pulumi.ComponentResource {
+    /** The Pulumi name this component was created with; its callers name their rules after it. */
+    readonly logicalName: string;
     readonly discovery: DiscoverableService;
     /** The container port published in discovery. */
     readonly port: number;
@@ -94,7 +96,7 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
     constructor(name: string, args: DiscoverableFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableFargateService"), name, {}, opts);
         const discovery = args.discovery;
-        const containerName = args.container.name ?? discovery.name;
+        const containerName = args.container.name ?? discovery.name.replace(/[^A-Za-z0-9_-]/g, "-");
         const ports = [args.container.port, ...(args.container.additionalPorts ?? [])];
         const discoveryPort = args.discoveryPort ?? args.container.port;
         const talksTo = args.talksTo ?? [];
@@ -104,8 +106,13 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
             ? { containerName, containerPort: discoveryPort }
             : {};
         const containers = [{ name: containerName, portMappings: ports.map((containerPort) => ({ containerPort })) }];
+        const targets: DiscoveryTarget[] = [
+            ...talksTo.map((callee) => ({ serviceName: callee.discovery.name, namespaceName: callee.discovery.namespaceName, dnsRecordTypes: callee.discovery.dnsRecordTypes, port: callee.port })),
+            ...reads.map((resource) => ({ serviceName: resource.service.name, namespaceName: resource.service.namespaceName, dnsRecordTypes: resource.service.dnsRecordTypes })),
+        ];
         throwOnFindings("DiscoverableFargateService", name, [
             ...checkDiscoveryTarget(discovery),
+            ...checkContainerName(containerName),
             ...ports.flatMap((p, i) => checkPort(p, i === 0 ? "container.port" : `container.additionalPorts[${i - 1}]`)),
             ...checkFargateTaskSize(args.cpu ?? 256, args.memory ?? 512),
             ...checkNoPublicIp(args.assignPublicIp, "assignPublicIp"),
@@ -116,16 +123,14 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
             ...(talksTo.some((callee) => callee.discovery === discovery)
                 ? [{ rule: "ecs-talks-to-self", path: "talksTo", message: "A service cannot declare that it talks to itself.", fix: "Remove it from talksTo." }]
                 : []),
+            ...checkDiscoveryEnvironment(targets, Object.keys(args.container.environment ?? {})),
             ...checkCount(args.desiredCount),
         ]);
 
+        this.logicalName = name;
         this.discovery = discovery;
         this.port = discoveryPort;
         this.containerName = containerName;
-        const targets: DiscoveryTarget[] = [
-            ...talksTo.map((callee) => ({ serviceName: callee.discovery.name, namespaceName: callee.discovery.namespaceName, dnsRecordTypes: callee.discovery.dnsRecordTypes, port: callee.port })),
-            ...reads.map((resource) => ({ serviceName: resource.service.name, namespaceName: resource.service.namespaceName, dnsRecordTypes: resource.service.dnsRecordTypes })),
-        ];
         this.discoveryEnvironment = discoveryEnvironment(targets);
         const tags = { ...args.tags, "cloudmap-discovery:service": discovery.fqdn };
 
@@ -174,13 +179,13 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
             ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
         }, { parent: this });
         for (const callee of talksTo) {
-            new aws.vpc.SecurityGroupEgressRule(`${name}-to-${callee.discovery.name}`, {
+            new aws.vpc.SecurityGroupEgressRule(`${name}-to-${callee.logicalName}`, {
                 securityGroupId: this.securityGroup.id,
                 description: `To ${callee.discovery.fqdn}`,
                 ipProtocol: "tcp", fromPort: callee.port, toPort: callee.port,
                 referencedSecurityGroupId: callee.securityGroupId,
             }, { parent: this });
-            new aws.vpc.SecurityGroupIngressRule(`${name}-into-${callee.discovery.name}`, {
+            new aws.vpc.SecurityGroupIngressRule(`${name}-into-${callee.logicalName}`, {
                 securityGroupId: callee.securityGroupId,
                 description: `From ${discovery.fqdn}`,
                 ipProtocol: "tcp", fromPort: callee.port, toPort: callee.port,
@@ -245,6 +250,14 @@ export class DiscoverableFargateService extends pulumi.ComponentResource {
 }
 
 function checkDiscoveryTarget(discovery: DiscoverableService): Finding[] {
+    if (discovery.namespaceKind === "public-dns") {
+        return [{
+            rule: "ecs-registry-private-namespace",
+            path: "discovery",
+            message: `"${discovery.fqdn}" is in a public DNS namespace, which would publish the tasks' private addresses on the internet.`,
+            fix: "Register the tasks in a DiscoverableService of a private DNS namespace.",
+        }];
+    }
     if (discovery.apiOnly) {
         return [{
             rule: "ecs-registry-dns-service",

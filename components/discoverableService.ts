@@ -59,12 +59,15 @@ export interface DiscoverableServiceArgs {
     readonly routingPolicy?: RoutingPolicy;
     /**
      * Who reports instance health. `"ecs"` sets `healthCheckCustomConfig: { failureThreshold: 1 }`
-     * so ECS (or the registering code) reports health; `"none"` registers instances as always healthy.
-     * @default "ecs" for DNS services, "none" for API-only services
+     * so ECS (or the registering code) reports health; `"none"` registers instances as always
+     * healthy, or leaves health to `route53HealthCheck`. (`failureThreshold` is deprecated in the
+     * provider, which always uses 1, but leaving the block empty replaces the service on every update.)
+     * @default "ecs" for DNS services; "none" for API-only services and with `route53HealthCheck`
      */
     readonly healthReporting?: "ecs" | "none";
     /**
-     * A Route 53 health check. Only valid in a public DNS namespace; refused otherwise.
+     * A Route 53 health check, for public DNS and HTTP namespaces (AWS rejects it in a private
+     * DNS namespace). Cannot be combined with `healthReporting: "ecs"`.
      * @default undefined
      */
     readonly route53HealthCheck?: aws.types.input.servicediscovery.ServiceHealthCheckConfig;
@@ -90,6 +93,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
     /** Record types, empty for API-only services. */
     readonly dnsRecordTypes: readonly DnsRecordType[];
     readonly ttlSeconds: number | undefined;
+    readonly namespaceKind: NamespaceKind;
     readonly id: pulumi.Output<string>;
     readonly arn: pulumi.Output<string>;
     readonly service: aws.servicediscovery.Service;
@@ -101,7 +105,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
         const namespaceKind = args.namespace.kind ?? "private-dns";
         const ttl = args.ttlSeconds ?? DEFAULT_TTL_SECONDS;
         const types = apiOnly ? [] : [...(args.dnsRecordTypes ?? ["SRV"])];
-        const healthReporting = args.healthReporting ?? (apiOnly ? "none" : "ecs");
+        const healthReporting = args.healthReporting ?? (apiOnly || args.route53HealthCheck !== undefined ? "none" : "ecs");
         const shape: CloudMapServiceShape = {
             name: args.name,
             type: apiOnly ? "HTTP" : undefined,
@@ -116,7 +120,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
             ...checkApiOnlyArgs(args),
             ...checkServiceName(args.name, args.namespace.name, "name"),
             ...checkDiscoveryMode(shape, namespaceKind).map((f) => ({ ...f, path: argumentPath(f.path) })),
-            ...checkHealthChecks(shape, namespaceKind).map((f) => ({ ...f, path: argumentPath(f.path) })),
+            ...checkHealthChecks(shape, namespaceKind).map(inArgumentTerms),
             ...checkTtlCeiling(shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
                 .slice(0, 1).map((f) => ({ ...f, path: "ttlSeconds" })),
         ]);
@@ -125,6 +129,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
         this.namespaceName = args.namespace.name;
         this.fqdn = `${args.name}.${args.namespace.name}`;
         this.apiOnly = apiOnly;
+        this.namespaceKind = namespaceKind;
         this.dnsRecordTypes = types;
         this.ttlSeconds = apiOnly ? undefined : ttl;
         this.service = new aws.servicediscovery.Service(name, {
@@ -162,12 +167,26 @@ function checkApiOnlyArgs(args: DiscoverableServiceArgs): Finding[] {
     }];
 }
 
+// The one health rule whose AWS wording names fields this component does not have.
+function inArgumentTerms(finding: Finding): Finding {
+    if (finding.rule === "cloudmap-health-check-exclusive") {
+        return {
+            ...finding,
+            path: "route53HealthCheck",
+            message: 'route53HealthCheck cannot be combined with healthReporting: "ecs": a service has one kind of health check.',
+            fix: 'Set healthReporting: "none" to rely on the Route 53 check, or remove route53HealthCheck.',
+        };
+    }
+    return { ...finding, path: argumentPath(finding.path) };
+}
+
 // Rulebook paths follow the AWS resource; report them in terms of this component's args.
 function argumentPath(path: string): string {
     if (path.startsWith("dnsConfig.routingPolicy")) return "routingPolicy";
     if (path.startsWith("dnsConfig.dnsRecords[") && path.endsWith(".ttl")) return "ttlSeconds";
     if (path.startsWith("dnsConfig")) return "dnsRecordTypes";
     if (path.startsWith("healthCheckConfig")) return "route53HealthCheck";
+    if (path.startsWith("healthCheckCustomConfig")) return "healthReporting";
     if (path.startsWith("type")) return "apiOnly";
     return path;
 }

@@ -1,3 +1,5 @@
+import { Finding } from "./rules";
+
 /** What a caller needs to know to find one dependency. */
 export interface DiscoveryTarget {
     /** Cloud Map service name, e.g. `inventory-manager`. */
@@ -42,4 +44,38 @@ export function discoveryEnvironment(targets: readonly DiscoveryTarget[]): Recor
         }
     }
     return env;
+}
+
+/**
+ * Refuses environments that would silently lose a value: two dependencies whose names map
+ * to the same variable prefix, or a variable of the caller's own that a discovery variable
+ * would overwrite.
+ */
+export function checkDiscoveryEnvironment(targets: readonly DiscoveryTarget[], ownKeys: readonly string[]): Finding[] {
+    const findings: Finding[] = [];
+    const byPrefix = new Map<string, string>();
+    for (const target of targets) {
+        const prefix = environmentPrefix(target.serviceName);
+        const fqdn = `${target.serviceName}.${target.namespaceName}`;
+        const other = byPrefix.get(prefix);
+        if (other !== undefined) {
+            findings.push({
+                rule: "discovery-environment-collision",
+                path: "talksTo",
+                message: `${other} and ${fqdn} would both be announced as ${prefix}_*, so one would hide the other.`,
+                fix: "Depend on only one of them, or rename one of the services.",
+            });
+        }
+        byPrefix.set(prefix, fqdn);
+    }
+    const generated = new Set(Object.keys(discoveryEnvironment(targets)));
+    for (const key of ownKeys.filter((k) => generated.has(k))) {
+        findings.push({
+            rule: "discovery-environment-collision",
+            path: `container.environment.${key}`,
+            message: `${key} is also a discovery variable for a dependency, which would overwrite it.`,
+            fix: "Rename the variable; discovery variables are set for every talksTo and reads entry.",
+        });
+    }
+    return findings;
 }

@@ -68,7 +68,13 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
         const publicSubnets: aws.ec2.Subnet[] = [];
         const privateSubnets: aws.ec2.Subnet[] = [];
         for (let i = 0; i < zoneCount; i++) {
-            const zone = zones.names.apply((names) => names[i % names.length]);
+            const zone = zones.names.apply((names) => {
+                if (names.length < zoneCount) {
+                    throw new Error(`DiscoveryNetwork "${name}": availabilityZoneCount ${zoneCount} but the region has ` +
+                        `${names.length} available zones (${names.join(", ")}). Fix: set availabilityZoneCount to ${names.length} or less.`);
+                }
+                return names[i];
+            });
             const pub = new aws.ec2.Subnet(`${name}-public-${i}`, {
                 vpcId: this.vpc.id,
                 cidrBlock: `${prefix}.${i * 16}.0/20`,

@@ -10,9 +10,21 @@ export interface PolicyStatement {
     readonly Condition?: Record<string, Record<string, string | string[]>>;
 }
 
-/** Renders statements as a JSON policy document, waiting for any Output inside. */
+/**
+ * Renders statements as a JSON policy document, waiting for any Output inside. Statement ids
+ * must be unique within a policy, so a repeated one gets a numeric suffix.
+ */
 export function policyDocument(statements: readonly PolicyStatement[]): pulumi.Output<string> {
-    return pulumi.jsonStringify({ Version: "2012-10-17", Statement: statements });
+    const seen = new Map<string, number>();
+    const unique = statements.map((statement) => {
+        if (statement.Sid === undefined) {
+            return statement;
+        }
+        const count = (seen.get(statement.Sid) ?? 0) + 1;
+        seen.set(statement.Sid, count);
+        return count === 1 ? statement : { ...statement, Sid: `${statement.Sid}${count}` };
+    });
+    return pulumi.jsonStringify({ Version: "2012-10-17", Statement: unique });
 }
 
 /** Trust policy letting ECS tasks assume a role. */

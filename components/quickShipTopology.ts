@@ -6,6 +6,9 @@ import { DiscoveryNetwork } from "./discoveryNetwork";
 import { dynamoDbReadStatement } from "./iamStatements";
 import { PrivateDnsNamespace } from "./privateDnsNamespace";
 import { RegisteredResource } from "./registeredResource";
+import {
+    checkInstanceAttributeLimits, checkNamespaceName, checkPort, checkTtlCeiling, checkTtlRange, DEFAULT_MAX_TTL_SECONDS, throwOnFindings,
+} from "./rules";
 import { typeToken } from "./typeToken";
 
 /** An existing network to deploy into. */
@@ -61,6 +64,16 @@ export class QuickShipTopology extends pulumi.ComponentResource {
         super(typeToken("QuickShipTopology"), name, {}, opts);
         const port = args.port ?? 80;
         const environment = args.environment ?? "prod";
+        // Checked here too, so errors name this component's arguments rather than those of the children it builds.
+        throwOnFindings("QuickShipTopology", name, [
+            ...checkNamespaceName(args.namespaceName ?? "quickship.local", "namespaceName"),
+            ...(args.ttlSeconds === undefined ? [] : [
+                ...checkTtlRange(args.ttlSeconds, "ttlSeconds"),
+                ...checkTtlCeiling([{ type: "SRV", ttl: args.ttlSeconds }], DEFAULT_MAX_TTL_SECONDS).map((f) => ({ ...f, path: "ttlSeconds" })),
+            ]),
+            ...checkPort(port, "port"),
+            ...checkInstanceAttributeLimits({ environment }, ""),
+        ]);
         const network = args.network ?? newNetwork(`${name}-network`, this);
 
         const cluster = args.cluster ?? {

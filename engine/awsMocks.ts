@@ -122,9 +122,6 @@ const RESOURCES: Record<string, Behaviour> = {
     },
 };
 
-/** Resource types the mocks model with AWS-shaped ids and ARNs. */
-export const MODELLED_RESOURCE_TYPES: readonly string[] = Object.keys(RESOURCES);
-
 /**
  * `pulumi.runtime.Mocks` that answer like the AWS provider: `ns-…`, `srv-…`, `vpc-…` ids,
  * ARNs in the configured region and account, and the invokes programs commonly call.

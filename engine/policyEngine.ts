@@ -4,7 +4,7 @@ import { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
-import { EnforcementLevel, PolicyConfig, PolicyMetadata, reconcilePolicyConfig } from "./policyConfig";
+import { EnforcementLevel, JsonSchema, PolicyConfig, PolicyConfigSchema, reconcilePolicyConfig } from "./policyConfig";
 import { spawnPolicyPack } from "./policyPackProcess";
 import { RecordedResource } from "./resourceGraph";
 import { propertiesToWire } from "./wireProperties";
@@ -48,7 +48,8 @@ export interface PolicyRunOptions {
 export interface AnalyzerInfo {
     name: string;
     version: string;
-    policies: { name: string; description: string; enforcementLevel: EnforcementLevel; configSchema: Record<string, unknown> }[];
+    /** `configSchema` is undefined for a policy that declares none. */
+    policies: { name: string; description: string; enforcementLevel: EnforcementLevel; configSchema?: PolicyConfigSchema }[];
     /** Config the pack declared itself (PolicyPack `initialConfig`), in `--policy-pack-config` form. */
     initialConfig: Record<string, unknown>;
 }
@@ -65,7 +66,10 @@ export interface AnalyzerSession {
     info(): Promise<AnalyzerInfo>;
     /** Sends ConfigureStack; false when the pack's SDK does not implement it. */
     configureStack(stack: { project: string; stack: string; dryRun: boolean }): Promise<boolean>;
-    /** Reconciles `config` with the schema defaults (as the engine does) and sends Configure; returns what was sent. */
+    /**
+     * Reconciles `config` with the schema defaults and validates it against the schemas (as the
+     * engine does), then sends Configure; returns what was sent. Throws PolicyPackError for bad config.
+     */
     configure(config?: Record<string, unknown>): Promise<Map<string, PolicyConfig>>;
     remediate(resource: RecordedResource, all: readonly RecordedResource[], properties?: Readonly<Record<string, unknown>>): Promise<PolicyRemediation[]>;
     analyze(resource: RecordedResource, all: readonly RecordedResource[], properties?: Readonly<Record<string, unknown>>): Promise<PolicyViolation[]>;
@@ -172,12 +176,18 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
             cachedInfo = {
                 name: response.getName(),
                 version: response.getVersion(),
-                policies: response.getPoliciesList().map((p) => ({
-                    name: p.getName(),
-                    description: p.getDescription(),
-                    enforcementLevel: LEVEL_FROM_WIRE[p.getEnforcementlevel()],
-                    configSchema: p.getConfigschema()?.getProperties()?.toJavaScript() ?? {},
-                })),
+                policies: response.getPoliciesList().map((p) => {
+                    const schema = p.getConfigschema();
+                    return {
+                        name: p.getName(),
+                        description: p.getDescription(),
+                        enforcementLevel: LEVEL_FROM_WIRE[p.getEnforcementlevel()],
+                        configSchema: schema === undefined ? undefined : {
+                            properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, JsonSchema>,
+                            required: schema.getRequiredList(),
+                        },
+                    };
+                }),
                 initialConfig,
             };
         }
@@ -201,9 +211,8 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
         },
         async configure(config = {}) {
             const { policies, initialConfig } = await info();
-            const reconciled = reconcilePolicyConfig(
-                policies.map((p) => ({ name: p.name, enforcementLevel: p.enforcementLevel, configProperties: p.configSchema as PolicyMetadata["configProperties"] })),
-                initialConfig, config);
+            // Throws PolicyPackError, before the pack sees it, for config its schemas refuse.
+            const reconciled = reconcilePolicyConfig(policies, initialConfig, config);
             const request = new analyzer.ConfigureAnalyzerRequest();
             for (const [name, policyConfig] of reconciled) {
                 request.getPolicyconfigMap().set(name, new analyzer.PolicyConfig()

@@ -29,6 +29,7 @@ interface RegisterRequest {
  */
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
+    private readonly urns = new Set<string>();
 
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
@@ -37,7 +38,14 @@ export class RecordingMonitor extends MockMonitor {
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: unknown) => void): Promise<void> {
         await super.registerResource(req, (err: unknown, response: unknown) => {
             if (!err && response) {
-                this.record(req, response as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } });
+                const registered = response as { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } };
+                // The engine refuses a second resource with the same URN; so must an offline plan.
+                if (this.urns.has(registered.getUrn())) {
+                    callback(new Error(`Duplicate resource URN '${registered.getUrn()}'; try giving it a unique name`), undefined);
+                    return;
+                }
+                this.urns.add(registered.getUrn());
+                this.record(req, registered);
             }
             callback(err, response);
         });

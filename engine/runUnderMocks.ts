@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as settings from "@pulumi/pulumi/runtime/settings";
 import { AwsMocks } from "./awsMocks";
+import { withProcessErrorsCaptured } from "./processErrors";
 import { withoutPromiseStacks } from "./promiseStacks";
 import { RecordingMonitor } from "./recordingMonitor";
 import { ResourceGraph } from "./resourceGraph";
@@ -47,13 +48,14 @@ export async function runUnderMocks(program: () => unknown, options: RunUnderMoc
     store.supportsAliasSpecs = true;
     pulumi.runtime.setAllConfig({ ...(options.config ?? {}) });
 
-    return withoutPromiseStacks(async () => {
+    // Like the language host, a registration or apply that fails outside any await fails the run.
+    return withProcessErrorsCaptured(() => withoutPromiseStacks(async () => {
         const exported = await pulumi.runtime.runInPulumiStack(async () => program());
         await internals.waitForRPCs();
         const outputs = (await resolveDeep(exported ?? {})) as Record<string, unknown>;
         await internals.waitForRPCs();
         return { graph: new ResourceGraph([...monitor.recorded]), outputs };
-    });
+    }));
 }
 
 /** Resolves Outputs and promises nested anywhere in a value. */

@@ -63,7 +63,7 @@ export function quickshipDirect(): Record<string, unknown> {
             USER_AUTH_DB_NAMESPACE: namespaceName,
             USER_AUTH_DB_SERVICE: "user-auth-db",
         },
-        callee: { name: "inventory-manager", securityGroupId: inventory.securityGroup.id },
+        callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id },
         taskPolicy: pulumi.jsonStringify({
             Version: "2012-10-17",
             Statement: [
@@ -173,7 +173,8 @@ interface FargateServiceArgs {
     readonly stack: string;
     /** Already sorted by name, as ECS shows them. */
     readonly environment: Record<string, string>;
-    readonly callee?: { readonly name: string; readonly securityGroupId: pulumi.Output<string> };
+    /** `name`: the callee's Cloud Map service; `resourceName`: the logical name its rules are named after. */
+    readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string> };
     readonly taskPolicy?: pulumi.Output<string>;
 }
 
@@ -211,13 +212,13 @@ function fargateService(name: string, args: FargateServiceArgs) {
     });
     if (args.callee !== undefined) {
         const calleeFqdn = `${args.callee.name}.quickship.local`;
-        new aws.vpc.SecurityGroupEgressRule(`${name}-to-${args.callee.name}`, {
+        new aws.vpc.SecurityGroupEgressRule(`${name}-to-${args.callee.resourceName}`, {
             securityGroupId: securityGroup.id,
             description: `To ${calleeFqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,
             referencedSecurityGroupId: args.callee.securityGroupId,
         });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-into-${args.callee.name}`, {
+        new aws.vpc.SecurityGroupIngressRule(`${name}-into-${args.callee.resourceName}`, {
             securityGroupId: args.callee.securityGroupId,
             description: `From ${fqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,

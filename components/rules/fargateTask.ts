@@ -41,3 +41,19 @@ export function checkPort(port: number, path: string): Finding[] {
     }
     return [];
 }
+
+// RegisterTaskDefinition: container names are up to 255 letters, digits, hyphens and underscores.
+const CONTAINER_NAME = /^[A-Za-z0-9_-]{1,255}$/;
+
+/** Checks a container name against the task definition's rules. */
+export function checkContainerName(name: string, path = "container.name"): Finding[] {
+    if (!CONTAINER_NAME.test(name)) {
+        return [{
+            rule: "ecs-container-name",
+            path,
+            message: `"${name}" is not a container name: 1-255 letters, digits, hyphens and underscores.`,
+            fix: 'Use a name such as "inventory-manager".',
+        }];
+    }
+    return [];
+}

@@ -51,10 +51,53 @@ export function parsePolicyDocument(document: unknown): Statement[] {
     return statements === undefined ? [] : Array.isArray(statements) ? statements : [statements];
 }
 
+/** True when an action name is a pattern (`*`, `dynamodb:*`, `dynamodb:Get*`, `servicediscovery:*Instance*`). */
+function isWildcardAction(action: string): boolean {
+    return /[*?]/.test(action);
+}
+
+/** What a wildcard action grants, in words. */
+function wildcardActionMessage(action: string): string {
+    if (action === "*") {
+        return '"*" grants every action of every service.';
+    }
+    const [service, name] = action.split(":");
+    if (name === "*") {
+        return `"${action}" grants every action of ${service}.`;
+    }
+    const of = isWildcardAction(service) ? "" : `${service} `;
+    return `"${action}" matches every ${of}action that fits the pattern, including actions AWS adds later.`;
+}
+
 /**
- * Finds grants broader than a task needs: `*` actions, service-wide wildcards such as
- * `servicediscovery:*` or `dynamodb:*`, `Resource: "*"` on actions that can be scoped to
- * an ARN, `NotAction`/`NotResource` allows, and DiscoverInstances without the
+ * What a resource pattern covers when a wildcard stands for the resource's name, or undefined
+ * when it names resources. `"*"`, an ARN whose resource part is `*` (`arn:aws:dynamodb:*:*:*`)
+ * and one whose name after the resource type is `*` (`table/*`, `service/*`, `function:*`, also
+ * with more below it) are wildcards; a wildcard inside a name (`table/orders-*`) or below a named
+ * resource (`table/UserAuth/index/*`, how the components grant a table's indexes) is scoped.
+ */
+export function wildcardResourceScope(resource: string): string | undefined {
+    if (resource === "*") {
+        return "every resource";
+    }
+    const parts = resource.split(":");
+    if (parts[0] !== "arn" || parts.length < 6) {
+        return undefined;
+    }
+    const service = parts[2];
+    const segments = parts.slice(5).join(":").split(/[/:]/);
+    const isWildcard = (segment: string | undefined): boolean => segment !== undefined && /^\*+$/.test(segment);
+    if (isWildcard(segments[0])) {
+        return service === "*" ? "every resource" : `every ${service} resource`;
+    }
+    // S3 resource parts have no type: `bucket/*` is every object of one bucket.
+    return service !== "s3" && isWildcard(segments[1]) ? `every ${segments[0]}` : undefined;
+}
+
+/**
+ * Finds grants broader than a task needs: action wildcards (`*`, `servicediscovery:*`,
+ * `dynamodb:Get*`), scopable actions on `"*"` or on an ARN that leaves the resource's name to a
+ * wildcard (`table/*`), `NotAction`/`NotResource` allows, and DiscoverInstances without the
  * namespace/service condition keys that are its only way to be scoped.
  */
 export function findOverbroadGrants(document: unknown, path = "policy"): Finding[] {
@@ -74,27 +117,27 @@ export function findOverbroadGrants(document: unknown, path = "policy"): Finding
             return;
         }
         const actions = list(statement.Action);
-        const resources = list(statement.Resource);
-        for (const action of actions) {
-            if (action === "*" || /^[a-z0-9-]+:\*$/i.test(action)) {
-                findings.push({
-                    rule: "iam-least-privilege",
-                    path: at(spath, "Action"),
-                    message: `"${action}" grants every action of ${action === "*" ? "every service" : action.split(":")[0]}.`,
-                    fix: "List the specific actions, e.g. dynamodb:GetItem and dynamodb:Query, or servicediscovery:DiscoverInstances.",
-                });
-            }
+        for (const action of actions.filter(isWildcardAction)) {
+            findings.push({
+                rule: "iam-least-privilege",
+                path: at(spath, "Action"),
+                message: wildcardActionMessage(action),
+                fix: "List the specific actions, e.g. dynamodb:GetItem and dynamodb:Query, or servicediscovery:DiscoverInstances.",
+            });
         }
-        if (resources.includes("*")) {
-            const scopable = actions.filter((a) => a !== "*" && !/:\*$/.test(a) && !RESOURCELESS_ACTIONS.has(a.toLowerCase()));
-            if (scopable.length > 0) {
-                findings.push({
-                    rule: "iam-least-privilege",
-                    path: at(spath, "Resource"),
-                    message: `${scopable.join(", ")} on "*" although these actions can be scoped to resource ARNs.`,
-                    fix: "Name the ARNs (e.g. the table ARN and its indexes) instead of \"*\".",
-                });
-            }
+        // A wildcard action is reported above; whether it could be scoped depends on what it matches.
+        const scopable = actions.filter((a) => !isWildcardAction(a) && !RESOURCELESS_ACTIONS.has(a.toLowerCase()));
+        const broad = list(statement.Resource).flatMap((resource) => {
+            const scope = typeof resource === "string" ? wildcardResourceScope(resource) : undefined;
+            return scope === undefined ? [] : [resource === "*" ? '"*"' : `"${resource}" (${scope})`];
+        });
+        if (scopable.length > 0 && broad.length > 0) {
+            findings.push({
+                rule: "iam-least-privilege",
+                path: at(spath, "Resource"),
+                message: `${scopable.join(", ")} on ${broad.join(", ")} although these actions can be scoped to resource ARNs.`,
+                fix: 'Name the ARNs instead of a wildcard (e.g. the table ARN, and "<table ARN>/index/*" for its indexes).',
+            });
         }
         const discovers = actions.filter((a) => a.toLowerCase().startsWith("servicediscovery:discoverinstances"));
         if (discovers.length > 0 && !conditionKeys(statement).some((k) => DISCOVERY_CONDITION_KEYS.includes(k))) {

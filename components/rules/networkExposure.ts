@@ -35,9 +35,17 @@ export function checkNoPublicIp(assignPublicIp: boolean | undefined, path = "net
         : [];
 }
 
-/** Flags a public DNS namespace unless its name is explicitly allowed. */
+/** A DNS name as DNS compares it: case-insensitive, the same with or without the trailing dot. */
+function dnsName(name: string): string {
+    return name.toLowerCase().replace(/\.$/, "");
+}
+
+/**
+ * Flags a public DNS namespace unless its name is explicitly allowed. Names are compared as
+ * DNS compares them, so "API.example.com." in the list allows "api.example.com".
+ */
 export function checkNamespaceExposure(isPublic: boolean, name: string | undefined, allowedPublicNamespaces: readonly string[], path = "name"): Finding[] {
-    if (!isPublic || (name !== undefined && allowedPublicNamespaces.includes(name.replace(/\.$/, "")))) {
+    if (!isPublic || (name !== undefined && allowedPublicNamespaces.map(dnsName).includes(dnsName(name)))) {
         return [];
     }
     return [{

@@ -1,3 +1,5 @@
+import { CloudMapServiceShape } from "./cloudMapShapes";
+
 /**
  * How long a consumer can keep receiving an address after the task behind it stopped.
  *
@@ -33,4 +35,27 @@ export function healthDelaySeconds(input: StalenessInput): number {
 /** Worst-case staleness: detection delay plus one TTL of resolver caching. */
 export function discoveryStalenessSeconds(input: StalenessInput): number {
     return healthDelaySeconds(input) + input.ttlSeconds;
+}
+
+/**
+ * The staleness inputs of a Cloud Map service, or `undefined` for a service without DNS
+ * records (API-only services have no TTL: callers see a change on their next
+ * DiscoverInstances call). A custom health config wins over a Route 53 one, since the two
+ * cannot coexist and ECS-managed registration is the one that reports task stops.
+ */
+export function stalenessInputOf(service: CloudMapServiceShape): StalenessInput | undefined {
+    const records = service.dnsConfig?.dnsRecords ?? [];
+    if (records.length === 0) {
+        return undefined;
+    }
+    const ttlSeconds = Math.max(...records.map((r) => r.ttl));
+    if (service.healthCheckCustomConfig !== undefined) {
+        return { ttlSeconds, healthCheck: "custom" };
+    }
+    if (service.healthCheckConfig !== undefined) {
+        const threshold = service.healthCheckConfig.failureThreshold;
+        // Cloud Map's Route 53 health checks run every 30 s (API_HealthCheckConfig).
+        return { ttlSeconds, healthCheck: "route53", route53RequestInterval: 30, route53FailureThreshold: typeof threshold === "number" ? threshold : undefined };
+    }
+    return { ttlSeconds, healthCheck: "none" };
 }

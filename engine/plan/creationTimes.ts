@@ -53,10 +53,12 @@ export const CREATION_SECONDS: Readonly<Record<string, { readonly seconds: numbe
     "aws:ec2/vpcEndpoint:VpcEndpoint": { seconds: 90, why: "interface endpoints wait for 'available'; typically 1-2 minutes" },
 };
 
-/** An ECS service with `waitForSteadyState` waits for its tasks to run and pass health checks. */
+/**
+ * An ECS service with `waitForSteadyState` waits for its tasks to run and pass health checks:
+ * Fargate places them, they pull their image and start, and the waiter polls every 15 s;
+ * typically 60-120 s.
+ */
 export const ECS_STEADY_STATE_SECONDS = 90;
-export const ECS_STEADY_STATE_WHY =
-    "Fargate tasks are placed, pull their image and start; the steady-state waiter polls every 15 s; typically 60-120 s";
 
 /** For resource types not in the table: one control-plane call and a read-back. */
 export const DEFAULT_CREATION_SECONDS = 5;

@@ -1,4 +1,4 @@
-import { discoveryStalenessSeconds, StalenessInput } from "../../components/rules";
+import { CloudMapServiceShape, discoveryStalenessSeconds, stalenessInputOf } from "../../components/rules";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { DEFAULT_CREATION_SECONDS } from "./creationTimes";
 import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, totalUsd, Traffic } from "./cost";
@@ -46,25 +46,15 @@ export function estimate(graph: ResourceGraph, traffic: Traffic): Estimates {
     };
 }
 
-/** The service whose consumers can keep a dead address longest, and for how long. */
+/** The DNS service whose consumers can keep a dead address longest, and for how long (API-only services have no TTL). */
 function worstStaleness(graph: ResourceGraph): { service: string; seconds: number } | undefined {
     let worst: { service: string; seconds: number } | undefined;
     for (const service of graph.ofType("aws:servicediscovery/service:Service")) {
-        const seconds = discoveryStalenessSeconds(stalenessInputOf(service));
-        if (worst === undefined || seconds > worst.seconds) {
+        const input = stalenessInputOf(service.inputs as CloudMapServiceShape);
+        const seconds = input === undefined ? undefined : discoveryStalenessSeconds(input);
+        if (seconds !== undefined && (worst === undefined || seconds > worst.seconds)) {
             worst = { service: String(service.inputs.name ?? service.name), seconds };
         }
     }
     return worst;
-}
-
-function stalenessInputOf(service: RecordedResource): StalenessInput {
-    const dnsConfig = (service.inputs.dnsConfig ?? {}) as { dnsRecords?: { ttl?: unknown }[] };
-    const ttlSeconds = Math.max(0, ...(dnsConfig.dnsRecords ?? []).map((r) => Number(r.ttl) || 0));
-    const route53 = service.inputs.healthCheckConfig as { failureThreshold?: number } | undefined;
-    if (route53 !== undefined) {
-        // Cloud Map's Route 53 health checks run every 30 s (API_HealthCheckConfig).
-        return { ttlSeconds, healthCheck: "route53", route53RequestInterval: 30, route53FailureThreshold: route53.failureThreshold };
-    }
-    return { ttlSeconds, healthCheck: service.inputs.healthCheckCustomConfig !== undefined ? "custom" : "none" };
 }

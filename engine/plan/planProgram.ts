@@ -68,15 +68,34 @@ async function plan(dir: string, options: PlanOptions): Promise<PlanResult> {
         policy = await runPolicyPack(packDir, graph.resources, { config: options.policyPackConfig, onProgress: options.onDetail });
     }
     step("Estimating");
+    // What AWS would receive: the engine sends remediated properties to the provider.
+    const deployed = policy === undefined ? graph : withRemediations(graph, policy);
     return {
         project,
-        graph,
+        graph: deployed,
         outputs,
-        dnsRecords: dnsRecordsOf(graph),
-        apiOnlyServices: apiOnlyServicesOf(graph),
+        dnsRecords: dnsRecordsOf(deployed),
+        apiOnlyServices: apiOnlyServicesOf(deployed),
         policy,
-        estimates: estimate(graph, { ...DEFAULT_TRAFFIC, ...options.traffic }),
+        estimates: estimate(deployed, { ...DEFAULT_TRAFFIC, ...options.traffic }),
     };
+}
+
+/** The graph with each remediated resource's inputs replaced by the remediation's properties. */
+function withRemediations(graph: ResourceGraph, policy: PolicyRunResult): ResourceGraph {
+    const remediated = new Map<string, Readonly<Record<string, unknown>>>();
+    for (const remediation of policy.remediations) {
+        if (remediation.properties !== undefined) {
+            remediated.set(remediation.urn, remediation.properties);
+        }
+    }
+    if (remediated.size === 0) {
+        return graph;
+    }
+    return new ResourceGraph(graph.resources.map((r) => {
+        const inputs = remediated.get(r.urn);
+        return inputs === undefined ? r : { ...r, inputs };
+    }));
 }
 
 /** 1 when any policy violation would block the deployment, else 0. */

@@ -3,10 +3,9 @@ import * as path from "path";
 import { PolicyRemediation, PolicyRunResult, PolicyViolation } from "../policyEngine";
 import { RecordedResource } from "../resourceGraph";
 
-/** The policy pack cannot be used: missing, not built, or its config file is unreadable. */
-export class PolicyPackError extends Error {
-    override readonly name = "PolicyPackError";
-}
+import { PolicyPackError } from "../policyPackError";
+
+export { PolicyPackError };
 
 /** This repository's policy-pack/, found by walking up from this file. */
 export function defaultPolicyPackDir(): string {

@@ -24,8 +24,7 @@ export async function runProgram(project: PulumiProject): Promise<ProgramRun> {
     const region = project.config["aws:region"] ?? "us-east-1";
     const loadedBefore = new Set(Object.keys(require.cache));
     try {
-        return await withProcessErrorsCaptured(() =>
-            runUnderMocks(() => {
+        return await runUnderMocks(() => {
                 // A cached entry module would not run again and would declare nothing.
                 const entry = require.resolve(project.main);
                 delete require.cache[entry];
@@ -38,8 +37,7 @@ export async function runProgram(project: PulumiProject): Promise<ProgramRun> {
                 stack: project.stack,
                 config: project.config,
                 mocks: new AwsMocks({ unknownResources: "generic", region }),
-            }),
-        );
+            });
     } catch (err) {
         throw new ProgramError(path.relative(process.cwd(), project.main) || ".", project.dir, err);
     } finally {
@@ -77,43 +75,6 @@ function forgetModulesLoadedSince(loadedBefore: ReadonlySet<string>): void {
             delete require.cache[file];
         }
     }
-}
-
-/**
- * Runs `fn` as the process's only handler of stray errors. A program's unawaited promise
- * (an invoke the mocks refuse, an apply that throws) rejects outside any await; the
- * language host would fail the update with it, so the plan fails with it too instead of
- * leaving it to whoever else listens (the test runner, Node's default crash).
- */
-async function withProcessErrorsCaptured<T>(fn: () => Promise<T>): Promise<T> {
-    const savedRejection = process.listeners("unhandledRejection");
-    const savedException = process.listeners("uncaughtException");
-    let stray: unknown;
-    const capture = (err: unknown): void => {
-        stray ??= err;
-    };
-    process.removeAllListeners("unhandledRejection").on("unhandledRejection", capture);
-    process.removeAllListeners("uncaughtException").on("uncaughtException", capture);
-    try {
-        const result = await fn();
-        await nextTurn();
-        if (stray !== undefined) {
-            throw stray;
-        }
-        return result;
-    } finally {
-        // A failed run leaves rejected promises behind that are reported a turn later;
-        // they belong to this run, not to whatever the process does next.
-        await nextTurn();
-        process.removeListener("unhandledRejection", capture).removeListener("uncaughtException", capture);
-        savedRejection.forEach((listener) => process.on("unhandledRejection", listener));
-        savedException.forEach((listener) => process.on("uncaughtException", listener));
-    }
-}
-
-/** Rejections are reported after the microtask queue drains; this waits for that turn. */
-function nextTurn(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve));
 }
 
 function describe(err: unknown): string {

@@ -12,6 +12,10 @@ export function quickshipProgram(): Record<string, unknown> {
     const config = new pulumi.Config("quickship");
     const vpcId = config.get("vpcId");
     const clusterArn = config.get("clusterArn");
+    if (vpcId === undefined && config.get("privateSubnetIds") !== undefined) {
+        throw new Error("quickship:privateSubnetIds is set but quickship:vpcId is not. Fix: set quickship:vpcId to the subnets' VPC, " +
+            "or remove privateSubnetIds to let the stack create its own network.");
+    }
     const topology = new QuickShipTopology("quickship", {
         network: vpcId === undefined ? undefined : { vpcId, privateSubnetIds: config.requireObject<string[]>("privateSubnetIds") },
         cluster: clusterArn === undefined ? undefined : { arn: clusterArn },

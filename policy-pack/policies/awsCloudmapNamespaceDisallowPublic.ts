@@ -1,9 +1,7 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
-import { checkNamespaceExposure } from "../../components/rules";
-import { configWithDefaults } from "../lib/config";
+import { checkPublicNamespace, PUBLIC_NAMESPACE_SCHEMA } from "../lib/allowedPublicNamespaces";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
-import { PUBLIC_NAMESPACE_DEFAULTS, PUBLIC_NAMESPACE_SCHEMA } from "./allowedPublicNamespaces";
 
 // A public DNS namespace creates a public Route 53 hosted zone: every instance registered in
 // it is resolvable from the internet (Cloud Map developer guide, "Creating a public DNS namespace").
@@ -16,7 +14,6 @@ export const awsCloudmapNamespaceDisallowPublic: ResourceValidationPolicy = {
         if (args.type !== TYPES.publicDnsNamespace) {
             return;
         }
-        const { allowedPublicNamespaces } = configWithDefaults(args, PUBLIC_NAMESPACE_DEFAULTS);
-        reportFindings(checkNamespaceExposure(true, args.props.name, allowedPublicNamespaces), reportViolation);
+        reportFindings(checkPublicNamespace(args, args.props.name), reportViolation);
     },
 };

@@ -1,9 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { checkNamespaceExposure } from "../../components/rules";
-import { configWithDefaults } from "../lib/config";
+import { checkPublicNamespace, PUBLIC_NAMESPACE_SCHEMA } from "../lib/allowedPublicNamespaces";
 import { TYPES } from "../lib/resourceTypes";
 import { dependentsVia, forEachKnown, namespaceOf } from "../lib/stackGraph";
-import { PUBLIC_NAMESPACE_DEFAULTS, PUBLIC_NAMESPACE_SCHEMA } from "./allowedPublicNamespaces";
 
 /**
  * Names every internal service a public namespace would expose: Cloud Map services in the
@@ -16,12 +14,11 @@ export const awsCloudmapNamespaceNoExposedServices: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: PUBLIC_NAMESPACE_SCHEMA,
     validateStack: (args, reportViolation) => {
-        const { allowedPublicNamespaces } = configWithDefaults(args, PUBLIC_NAMESPACE_DEFAULTS);
         const services = args.resources.filter((r) => r.type === TYPES.cloudMapService);
         forEachKnown(services, (service) => {
             const namespace = namespaceOf(service);
             if (namespace?.type !== TYPES.publicDnsNamespace ||
-                checkNamespaceExposure(true, namespace.props.name, allowedPublicNamespaces).length === 0) {
+                checkPublicNamespace(args, namespace.props.name).length === 0) {
                 return;
             }
             const registered = [

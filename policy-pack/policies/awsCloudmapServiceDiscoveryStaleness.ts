@@ -1,5 +1,5 @@
-import { ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { DnsRecordShape, discoveryStalenessSeconds, healthDelaySeconds, StalenessInput } from "../../components/rules";
+import { ResourceValidationPolicy } from "@pulumi/policy";
+import { discoveryStalenessSeconds, healthDelaySeconds, StalenessInput, stalenessInputOf } from "../../components/rules";
 import { configWithDefaults } from "../lib/config";
 import { TYPES } from "../lib/resourceTypes";
 
@@ -9,24 +9,14 @@ interface StalenessConfig {
 
 const DEFAULTS: StalenessConfig = { maxStalenessSeconds: 60 };
 
-function stalenessInput(props: ResourceValidationArgs["props"]): StalenessInput {
-    const records: DnsRecordShape[] = props.dnsConfig?.dnsRecords ?? [];
-    const ttlSeconds = Math.max(0, ...records.map((r) => r.ttl));
-    if (props.healthCheckCustomConfig !== undefined) {
-        return { ttlSeconds, healthCheck: "custom" };
-    }
-    if (props.healthCheckConfig !== undefined) {
-        return { ttlSeconds, healthCheck: "route53", route53FailureThreshold: props.healthCheckConfig.failureThreshold };
-    }
-    return { ttlSeconds, healthCheck: "none" };
-}
-
 /** What would bring staleness within the budget, given the health check already in place. */
 function fixFor(input: StalenessInput, maxStalenessSeconds: number): string {
     const delay = healthDelaySeconds(input);
-    const ttl = maxStalenessSeconds >= delay
+    const ttl = maxStalenessSeconds > delay
         ? `lower the TTL to ${maxStalenessSeconds - delay} s or less`
-        : `no TTL fits, since the ${delay} s delay alone exceeds the budget: raise maxStalenessSeconds`;
+        : maxStalenessSeconds === delay
+            ? "set the TTL to 0 s"
+            : `no TTL fits, since the ${delay} s delay alone exceeds the budget: raise maxStalenessSeconds`;
     // Custom health is already the fastest way to drop a stopped task (and without any health
     // check ECS deregisters it just as fast), so only a Route 53 check has a faster alternative.
     return input.healthCheck === "route53"
@@ -53,11 +43,12 @@ export const awsCloudmapServiceDiscoveryStaleness: ResourceValidationPolicy = {
         },
     },
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudMapService || args.props.dnsConfig === undefined) {
+        // Undefined for a service without DNS records: it has no TTL to wait out.
+        const input = args.type === TYPES.cloudMapService ? stalenessInputOf(args.props) : undefined;
+        if (input === undefined) {
             return;
         }
         const { maxStalenessSeconds } = configWithDefaults(args, DEFAULTS);
-        const input = stalenessInput(args.props);
         const staleness = discoveryStalenessSeconds(input);
         if (staleness > maxStalenessSeconds) {
             reportViolation(

@@ -103,11 +103,12 @@ function grantsOf(role: PolicyResource, resources: readonly PolicyResource[], un
 
 // Least privilege (IAM user guide, "Security best practices in IAM"): a task needs
 // DiscoverInstances scoped by namespace/service condition keys and table-level DynamoDB
-// actions, never servicediscovery:*, dynamodb:*, scopable actions on "*", or AWS-managed
-// full-access policies such as AdministratorAccess or AmazonDynamoDBFullAccess.
+// actions, never action wildcards (servicediscovery:*, dynamodb:Get*), scopable actions on "*"
+// or on every table (table/*), or AWS-managed full-access policies such as AdministratorAccess
+// or AmazonDynamoDBFullAccess.
 export const awsIamRolePolicyTaskLeastPrivilege: StackValidationPolicy = {
     name: "aws-iam-role-policy-task-least-privilege",
-    description: "Warns when an ECS task role is granted (inline, attached or by managed-policy ARN) \"*\", servicediscovery:*, dynamodb:*, NotAction, scopable actions on \"*\" or an AWS-managed full-access policy, because a compromised task could then read or rewrite every namespace and table.",
+    description: "Warns when an ECS task role is granted (inline, attached or by managed-policy ARN) action wildcards such as \"*\", dynamodb:* or dynamodb:Get*, NotAction, scopable actions on \"*\" or on an ARN that leaves the resource name to a wildcard (table/*), or an AWS-managed full-access policy, because a compromised task could then read or rewrite every namespace and table.",
     enforcementLevel: "advisory",
     configSchema: { properties: {} },
     validateStack: (args, reportViolation) => {

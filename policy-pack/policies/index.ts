@@ -8,6 +8,7 @@ import { awsCloudmapServiceDiscoveryStaleness } from "./awsCloudmapServiceDiscov
 import { awsCloudmapServiceDnsConfig } from "./awsCloudmapServiceDnsConfig";
 import { awsCloudmapServiceHealthCheck } from "./awsCloudmapServiceHealthCheck";
 import { awsCloudmapServiceMaxTtl } from "./awsCloudmapServiceMaxTtl";
+import { awsCloudmapServiceNamespaceKind } from "./awsCloudmapServiceNamespaceKind";
 import { awsDynamodbTableDiscoverableProtection } from "./awsDynamodbTableDiscoverableProtection";
 import { awsEc2SecurityGroupDiscoverableNoPublicIngress } from "./awsEc2SecurityGroupDiscoverableNoPublicIngress";
 import { awsEcsServiceCloudmapRegistry } from "./awsEcsServiceCloudmapRegistry";
@@ -21,6 +22,7 @@ export const policies: Policies = [
     awsCloudmapServiceMaxTtl,
     awsCloudmapServiceDnsConfig,
     awsCloudmapServiceHealthCheck,
+    awsCloudmapServiceNamespaceKind,
     awsEcsServiceCloudmapRegistry,
     awsCloudmapInstanceAttributes,
     awsCloudmapInstanceNonIpAttributes,

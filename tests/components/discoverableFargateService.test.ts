@@ -87,6 +87,12 @@ describe("DiscoverableFargateService", () => {
         assert.deepStrictEqual(service.dependencies.filter((d) => !implicit.has(d)), [graph.one("aws:ec2/routeTableAssociation:RouteTableAssociation", "nat-route").urn]);
     });
 
+    it("derives a valid container name from an SRV-style service name", async () => {
+        const graph = await graphOf(() => fargate("api", srvService("api", { name: "_api._tcp" })));
+        assert.strictEqual(containerDefinitions(graph, "api")[0].name, "_api-_tcp");
+        assert.strictEqual((graph.one("aws:ecs/service:Service", "api").inputs.serviceRegistries as { containerName: string }).containerName, "_api-_tcp");
+    });
+
     it("creates its own cluster when none is given", async () => {
         const graph = await graphOf(() => fargate("solo", srvService("solo"), { cluster: undefined }));
         const cluster = graph.one("aws:ecs/cluster:Cluster", "solo-cluster");
@@ -111,7 +117,7 @@ describe("DiscoverableFargateService", () => {
                 securityGroupId: calleeSg, referencedSecurityGroupId: callerSg, ipProtocol: "tcp", fromPort: 8080, toPort: 8080,
                 description: "From order-processor.quickship.local",
             });
-            const egress = graph.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "orders-to-inventory-manager").inputs;
+            const egress = graph.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "orders-to-inventory").inputs;
             assert.deepStrictEqual(egress, {
                 securityGroupId: callerSg, referencedSecurityGroupId: calleeSg, ipProtocol: "tcp", fromPort: 8080, toPort: 8080,
                 description: "To inventory-manager.quickship.local",
@@ -162,6 +168,17 @@ describe("DiscoverableFargateService", () => {
             ["a port out of range", () => new DiscoverableFargateService("x", { ...BASE, discovery: srvService("x"), container: { image: "i", port: 70000 } }),
                 [/container.port: 70000 is not a TCP port/]],
             ["a negative task count", () => fargate("x", srvService("x"), { desiredCount: -1 }), [/desiredCount: -1 is not a task count/]],
+            ["a public DNS namespace", () => fargate("x", new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" } })),
+                [/discovery: "x.quickship.local" is in a public DNS namespace, which would publish the tasks' private addresses/]],
+            ["a container name ECS rejects", () => new DiscoverableFargateService("x", { ...BASE, discovery: srvService("x"), container: { image: "i", port: 80, name: "my app" } }),
+                [/container.name: "my app" is not a container name/]],
+            ["two dependencies announced under the same variables", () => fargate("x", srvService("x"), {
+                talksTo: [fargate("a", srvService("inv")), fargate("b", new DiscoverableService("inv2", { name: "inv", namespace: { id: "ns-0other", name: "other.local" } }))],
+            }), [/talksTo: inv.quickship.local and inv.other.local would both be announced as INV_\*/]],
+            ["an own variable a discovery variable would overwrite", () => fargate("x", srvService("x"), {
+                talksTo: [fargate("a", srvService("inventory-manager"))],
+                container: { image: "i", port: 8080, environment: { INVENTORY_MANAGER_SRV_NAME: "hard-coded" } },
+            }), [/container.environment.INVENTORY_MANAGER_SRV_NAME: INVENTORY_MANAGER_SRV_NAME is also a discovery variable/]],
         ];
         for (const [what, program, patterns] of cases) {
             it(what, () => assertRejects(program, /DiscoverableFargateService "x" has invalid arguments/, ...patterns, /Fix: /));

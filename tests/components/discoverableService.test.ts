@@ -57,8 +57,9 @@ describe("DiscoverableService", () => {
             ["a TTL above the 60 s ceiling", () => srvService("x", { ttlSeconds: 300 }), [/ttlSeconds: .*TTL is 300 s, above the 60 s ceiling/, /Fix: Set the TTL to 60 s or less/]],
             ["a Route 53 health check in a private namespace", () => srvService("x", { route53HealthCheck: { type: "HTTP", resourcePath: "/" } }),
                 [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /healthCheckCustomConfig/]],
-            ["both health configs (public namespace)", () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTP" } }),
-                [/cannot both be set/]],
+            ["a Route 53 health check with ECS health reporting (public namespace)",
+                () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTP" }, healthReporting: "ecs" }),
+                [/route53HealthCheck: route53HealthCheck cannot be combined with healthReporting: "ecs"/, /Set healthReporting: "none"/]],
             ["DNS settings on an API-only service", () => new DiscoverableService("x", { name: "x", namespace: NAMESPACE, apiOnly: true, ttlSeconds: 5 }),
                 [/ttlSeconds: These DNS settings do not apply to an API-only service/]],
             ["DNS records in an HTTP namespace", () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "http" } }),
@@ -75,6 +76,15 @@ describe("DiscoverableService", () => {
             name: "web", namespace: { ...NAMESPACE, kind: "http" }, apiOnly: true, route53HealthCheck: { type: "HTTP", resourcePath: "/health" },
         }));
         assert.deepStrictEqual(graph.one(SERVICE, "web").inputs.healthCheckConfig, { type: "HTTP", resourcePath: "/health" });
+    });
+
+    it("uses a Route 53 health check alone in a public namespace (no custom health config by default)", async () => {
+        const graph = await graphOf(() => new DiscoverableService("status", {
+            name: "status", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTPS", resourcePath: "/health", failureThreshold: 2 },
+        }));
+        const inputs = graph.one(SERVICE, "status").inputs;
+        assert.deepStrictEqual(inputs.healthCheckConfig, { type: "HTTPS", resourcePath: "/health", failureThreshold: 2 });
+        assert.strictEqual(inputs.healthCheckCustomConfig, undefined);
     });
 
     it("lets a caller raise the TTL ceiling explicitly (the policy pack's maxTtlSeconds must then be raised too)", async () => {

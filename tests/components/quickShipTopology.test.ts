@@ -169,8 +169,12 @@ describe("QuickShipTopology in an existing network and cluster", () => {
         assert.deepStrictEqual((inventory.inputs.dnsConfig as { dnsRecords: unknown }).dnsRecords, [{ type: "SRV", ttl: 5 }]);
     });
 
-    it("refuses a TTL above the ceiling before creating the services", () =>
-        assertRejects(() => new QuickShipTopology("qs", { ttlSeconds: 600 }), /DiscoverableService "qs-inventory-manager"/, /ttlSeconds: .*600 s, above the 60 s ceiling/));
+    it("refuses a TTL above the ceiling in its own terms, before creating anything", () =>
+        assertRejects(() => new QuickShipTopology("qs", { ttlSeconds: 600 }), /QuickShipTopology "qs" has invalid arguments/, /ttlSeconds: .*600 s, above the 60 s ceiling/));
     it("refuses a namespace that is not a DNS name", () =>
-        assertRejects(() => new QuickShipTopology("qs", { namespaceName: "quick_ship" }), /PrivateDnsNamespace "qs-namespace"/, /"quick_ship" is not a DNS name/));
+        assertRejects(() => new QuickShipTopology("qs", { namespaceName: "quick_ship" }), /QuickShipTopology "qs"/, /namespaceName: "quick_ship" is not a DNS name/));
+    it("refuses a port out of range", () =>
+        assertRejects(() => new QuickShipTopology("qs", { port: 0 }), /QuickShipTopology "qs"/, /port: 0 is not a TCP port/));
+    it("refuses an environment value Cloud Map cannot store", () =>
+        assertRejects(() => new QuickShipTopology("qs", { environment: "x".repeat(1025) }), /QuickShipTopology "qs"/, / environment: The value is not 0-1024/));
 });

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { DiscoverableService, dynamoDbReadStatement, RegisteredResource } from "../../components";
+import { DiscoverableService, discoverInstancesStatement, dynamoDbReadStatement, policyDocument, RegisteredResource } from "../../components";
 import { assertParentedByComponents, assertRejects, graphOf, NAMESPACE, srvService } from "./fixtures";
 
 function apiOnly(): DiscoverableService {
@@ -17,6 +17,14 @@ describe("RegisteredResource", () => {
         assert.deepStrictEqual(instance.propertyDependencies.serviceId, [service.urn]);
         assert.strictEqual(instance.parent, graph.one("cloudmap-discovery:index:RegisteredResource", "table").urn);
         assertParentedByComponents(graph);
+    });
+
+    it("keeps statement ids unique within a policy document", async () => {
+        let document = "";
+        await graphOf(() => policyDocument([
+            discoverInstancesStatement("a.local", "db"), discoverInstancesStatement("b.local", "db"),
+        ]).apply((json) => (document = json)));
+        assert.deepStrictEqual(JSON.parse(document).Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverDb", "DiscoverDb2"]);
     });
 
     it("carries least-privilege read statements for consumers", () => {

@@ -49,7 +49,7 @@ describe("plan: the CLI's output and exit status", function () {
 
     it("exits 2 when a component refuses its arguments, naming the resource, argument, rule and fix, and the program line", () => {
         assert.strictEqual(throws.code, 2);
-        assert.match(throws.stderr, /error: .*DiscoverableService "shop-inventory-manager" has invalid arguments/);
+        assert.match(throws.stderr, /error: .*QuickShipTopology "shop" has invalid arguments/);
         assert.match(throws.stderr, /ttlSeconds: The SRV record's TTL is 600 s, above the 60 s ceiling.* Fix: Set the TTL to 60 s or less/);
         assert.match(throws.stderr, /at .*fixtures[/\\]throws[/\\]index\.ts:\d+/);
         assert.strictEqual(throws.stdout, "");

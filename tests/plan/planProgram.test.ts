@@ -22,6 +22,15 @@ describe("plan: planning programs in-process", () => {
         assert.strictEqual(exitCodeOf(plan), 0);
     });
 
+    it("shows what AWS would receive after remediation: the TTL clamped in records and staleness", async () => {
+        const plan = await planProgram(fixture("public-namespace"), {
+            policyPackConfig: { "aws-cloudmap-service-max-ttl": { enforcementLevel: "remediate", maxTtlSeconds: 30 } },
+        });
+        assert.deepStrictEqual(plan.policy?.remediations.map((r) => r.policy), ["aws-cloudmap-service-max-ttl"]);
+        assert.deepStrictEqual(plan.dnsRecords.map((r) => `${r.name} ${r.type} ${r.ttl}`), ["payments.shop.example.com SRV 30"]);
+        assert.strictEqual(plan.estimates.stalenessSeconds, 60);
+    });
+
     it("reads Pulumi.yaml: its main, config defaults and aws:region (which the mocks' ARNs follow)", async () => {
         const plan = await planProgram(fixture("config-echo"), { policyPack: false });
         assert.deepStrictEqual(plan.outputs.namespaceName, "default.local");
@@ -49,7 +58,7 @@ describe("plan: planning programs in-process", () => {
 
     it("fails with the program's own error when it throws", async () => {
         await assert.rejects(planProgram(fixture("throws"), { policyPack: false }), (err: Error) =>
-            err instanceof ProgramError && err.message.includes('DiscoverableService "shop-inventory-manager" has invalid arguments') && err.message.includes("ttlSeconds: "));
+            err instanceof ProgramError && err.message.includes('QuickShipTopology "shop" has invalid arguments') && err.message.includes("ttlSeconds: "));
     });
 
     it("refuses an unbuilt policy pack before running the program", async () => {

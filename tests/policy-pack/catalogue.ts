@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { dynamoDbReadStatement, policyDocument } from "../../components/iamStatements";
 import { apiOnlyInstance, cloudMapService, discoverableFargate, ecsTasksRole, policyJson, privateNamespace, taskRoleWithPolicy } from "./fixtures";
 
 /**
@@ -11,6 +12,21 @@ export interface PolicyCase {
     readonly program: () => void;
     readonly violation?: RegExp;
 }
+
+/**
+ * The stack policies and the other resources their rules need. Every other policy is a resource
+ * policy: the engine runs those on each resource as it plans it, on its inputs, which are known
+ * more often than the outputs a stack policy sees.
+ */
+export const STACK_POLICIES: Readonly<Record<string, string>> = {
+    "aws-cloudmap-namespace-no-exposed-services": "the namespace of each Cloud Map service, and what registers in it",
+    "aws-cloudmap-service-namespace-kind": "the namespace of each Cloud Map service",
+    "aws-ecs-service-cloudmap-registry": "the ECS service's task definition and Cloud Map service",
+    "aws-cloudmap-instance-non-ip-attributes": "the type of the instance's Cloud Map service",
+    "aws-ec2-security-group-discoverable-no-public-ingress": "the discoverable ECS services using the group, and its rule resources",
+    "aws-iam-role-policy-task-least-privilege": "the task definitions naming the role, and the policies attached to it",
+    "aws-dynamodb-table-discoverable-protection": "the Cloud Map instances registering the table",
+};
 
 const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
     new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "api.example.com" });
@@ -82,9 +98,9 @@ export const CASES: readonly PolicyCase[] = [
     },
     {
         policy: "aws-cloudmap-service-dns-config",
-        title: "DNS records in an HTTP namespace",
-        program: () => cloudMapService(httpNamespace().id),
-        violation: /A service in an HTTP namespace cannot have DNS records/,
+        title: "DNS records on an API-only service",
+        program: () => cloudMapService(httpNamespace().id, { type: "HTTP" }),
+        violation: /dnsConfig: An API-only service \(type "HTTP"\) cannot have DNS records/,
     },
     {
         policy: "aws-cloudmap-service-dns-config",
@@ -93,12 +109,6 @@ export const CASES: readonly PolicyCase[] = [
             healthCheckCustomConfig: undefined,
             dnsConfig: { namespaceId: "ns-1", routingPolicy: "WEIGHTED", dnsRecords: [{ type: "CNAME", ttl: 10 }] },
         }),
-    },
-    {
-        policy: "aws-cloudmap-service-health-check",
-        title: "a Route 53 health check in a private namespace",
-        program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK }),
-        violation: /healthCheckConfig: Route 53 health checks cannot reach instances in a private DNS namespace, and AWS rejects them there/,
     },
     {
         policy: "aws-cloudmap-service-health-check",
@@ -131,6 +141,31 @@ export const CASES: readonly PolicyCase[] = [
             cloudMapService(namespace.id, {
                 namespaceId: namespace.id, type: "HTTP", dnsConfig: undefined, healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK,
             });
+        },
+    },
+    {
+        policy: "aws-cloudmap-service-namespace-kind",
+        title: "DNS records in an HTTP namespace",
+        program: () => cloudMapService(httpNamespace().id),
+        violation: /dnsConfig: A service in an HTTP namespace cannot have DNS records/,
+    },
+    {
+        policy: "aws-cloudmap-service-namespace-kind",
+        title: "a Route 53 health check in a private namespace",
+        program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK }),
+        violation: /healthCheckConfig: Route 53 health checks cannot reach instances in a private DNS namespace, and AWS rejects them there/,
+    },
+    {
+        policy: "aws-cloudmap-service-namespace-kind",
+        title: "a Route 53 health check in a public namespace",
+        program: () => cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK }),
+    },
+    {
+        policy: "aws-cloudmap-service-namespace-kind",
+        title: "an API-only service in an HTTP namespace",
+        program: () => {
+            const namespace = httpNamespace();
+            cloudMapService(namespace.id, { namespaceId: namespace.id, type: "HTTP", dnsConfig: undefined });
         },
     },
     {
@@ -266,6 +301,12 @@ export const CASES: readonly PolicyCase[] = [
         program: () => cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: { ...ROUTE53_HEALTH_CHECK, failureThreshold: 3 } }),
         violation: /up to 100 s \(90 s route53 .*no TTL fits.*or lower healthCheckConfig\.failureThreshold, or replace healthCheckConfig with healthCheckCustomConfig \{ failureThreshold: 1 \}/,
     },
+    {
+        policy: "aws-cloudmap-service-discovery-staleness",
+        title: "a Route 53 health check of 2 failures, whose delay is the whole budget",
+        program: () => cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig: { ...ROUTE53_HEALTH_CHECK, failureThreshold: 2 } }),
+        violation: /up to 70 s \(60 s route53 health\/deregistration delay \+ 10 s TTL\), above the 60 s budget\. Fix: set the TTL to 0 s, or lower healthCheckConfig\.failureThreshold/,
+    },
     { policy: "aws-cloudmap-service-discovery-staleness", title: "a 10 s TTL with ECS health", program: () => cloudMapService(privateNamespace().id) },
     {
         policy: "aws-ecs-service-no-public-ip",
@@ -327,6 +368,30 @@ export const CASES: readonly PolicyCase[] = [
             new aws.iam.RolePolicyAttachment("attach", { role: role.name, policyArn: policy.arn });
         },
         violation: /dynamodb:GetItem on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "dynamodb:GetItem on every table (table/*)",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "dynamodb:GetItem", Resource: "arn:aws:dynamodb:*:*:table/*" }),
+        violation: /dynamodb:GetItem on "arn:aws:dynamodb:\*:\*:table\/\*" \(every table\) although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "dynamodb:Get* in a task role",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "dynamodb:Get*", Resource: "arn:aws:dynamodb:us-east-1:123456789012:table/UserAuth" }),
+        violation: /"dynamodb:Get\*" matches every dynamodb action that fits the pattern/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "read access to one table and its indexes, as the components grant it",
+        program: () => {
+            const table = new aws.dynamodb.Table("user-auth", { hashKey: "id", attributes: [{ name: "id", type: "S" }] });
+            const role = ecsTasksRole();
+            new aws.iam.RolePolicy("task-policy", {
+                role: role.name,
+                policy: policyDocument([dynamoDbReadStatement("user-auth-db", table.arn)]),
+            });
+        },
     },
     {
         policy: "aws-iam-role-policy-task-least-privilege",

@@ -1,10 +1,19 @@
 import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
 import { startPolicyPack } from "../../engine/policyEngine";
 import { policies } from "../../policy-pack/policies";
-import { CASES } from "./catalogue";
+import { CASES, STACK_POLICIES } from "./catalogue";
 import { buildPack, PACK_DIR } from "./packHarness";
 
 describe("policy pack: every policy is named, described, levelled, configurable, registered and tested", () => {
+    it("is a stack policy only when its rules need another resource", () => {
+        const kinds = Object.fromEntries(policies.map((p) => [p.name, "validateStack" in p ? "stack" : "resource"]));
+        const expected = Object.fromEntries(policies.map((p) => [p.name, p.name in STACK_POLICIES ? "stack" : "resource"]));
+        assert.deepStrictEqual(kinds, expected);
+        assert.deepStrictEqual(Object.keys(STACK_POLICIES).filter((name) => !(name in kinds)), [], "every listed policy exists");
+    });
+
     for (const policy of policies) {
         describe(policy.name, () => {
             it("has an aws-<service>-<resource>-<rule> kebab-case name", () => {
@@ -28,6 +37,12 @@ describe("policy pack: every policy is named, described, levelled, configurable,
             });
         });
     }
+
+    it("lists every policy in the README table, with where it runs and its level", () => {
+        const readme = fs.readFileSync(path.join(PACK_DIR, "README.md"), "utf8");
+        const rows = [...readme.matchAll(/^\| `(aws-[a-z0-9-]+)` \| (resource|stack) \| (\w+)/gm)].map((m) => [m[1], m[2], m[3]]);
+        assert.deepStrictEqual(rows, policies.map((p) => [p.name, "validateStack" in p ? "stack" : "resource", p.enforcementLevel]));
+    });
 
     it("keeps the two core rules mandatory", () => {
         const core = ["aws-cloudmap-namespace-disallow-public", "aws-cloudmap-namespace-no-exposed-services", "aws-cloudmap-service-max-ttl"];

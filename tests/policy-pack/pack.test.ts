@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as aws from "@pulumi/aws";
+import { PolicyPackError } from "../../engine/policyPackError";
 import { AnalyzerSession, analyzeResources, runPolicyPack, startPolicyPack } from "../../engine/policyEngine";
 import { RecordedResource } from "../../engine/resourceGraph";
 import { runUnderMocks } from "../../engine/runUnderMocks";
@@ -88,6 +89,20 @@ describe("policy pack: the whole pack driven over gRPC as the engine drives it",
             assert.deepStrictEqual(violations.map((v) => v.policy), []);
         });
 
+        it("compares allow-list entries and namespace names as DNS names: any case, with or without the trailing dot", async () => {
+            const allow = { allowedPublicNamespaces: ["API.Example.com."] };
+            await session.configure({ "aws-cloudmap-namespace-disallow-public": allow, "aws-cloudmap-namespace-no-exposed-services": allow });
+            assert.deepStrictEqual((await analyzeResources(session, await publicStack(10))).violations.map((v) => v.policy), []);
+
+            const lowerCase = { allowedPublicNamespaces: ["api.example.com"] };
+            await session.configure({ "aws-cloudmap-namespace-disallow-public": lowerCase, "aws-cloudmap-namespace-no-exposed-services": lowerCase });
+            const mixedCase = await fixture(() => {
+                const namespace = new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "Api.Example.Com." });
+                cloudMapService(namespace.id, { dnsConfig: { namespaceId: namespace.id, dnsRecords: [{ type: "SRV", ttl: 10 }] } });
+            });
+            assert.deepStrictEqual((await analyzeResources(session, mixedCase)).violations.map((v) => v.policy), []);
+        });
+
         it("sets every level with \"all\", then lets a policy entry override it", async () => {
             await session.configure({ all: "advisory" });
             const advisory = (await analyzeResources(session, await publicStack(300))).violations;
@@ -116,6 +131,21 @@ describe("policy pack: the whole pack driven over gRPC as the engine drives it",
 
         it("rejects a level that does not exist", async () => {
             await assert.rejects(session.configure({ all: "strict" }), /"strict" is not an enforcement level/);
+        });
+
+        it("refuses config its schema does not allow, instead of letting it switch a check off", async () => {
+            const refused = (pattern: RegExp) => (error: unknown) => error instanceof PolicyPackError && pattern.test(error.message);
+            await assert.rejects(session.configure({ "aws-cloudmap-service-max-ttl": { maxTtlSeconds: "abc" } }),
+                refused(/aws-cloudmap-service-max-ttl: maxTtlSeconds must be an integer, not "abc" \(a string\)/));
+            await assert.rejects(session.configure({ "aws-cloudmap-namespace-disallow-public": { allowedPublicNamespaces: "api.example.com" } }),
+                refused(/aws-cloudmap-namespace-disallow-public: allowedPublicNamespaces must be an array, not "api\.example\.com" \(a string\)/));
+            await assert.rejects(session.configure({ "aws-cloudmap-service-discovery-staleness": { maxStalenessSeconds: -1 } }),
+                refused(/maxStalenessSeconds must be at least 0, not -1/));
+            await assert.rejects(session.configure({ "aws-cloudmap-service-max-tll": "advisory" }),
+                refused(/"aws-cloudmap-service-max-tll" is not a policy of this pack/));
+            // runPolicyPack (what the plan CLI calls) refuses it the same way, before any resource is analyzed.
+            await assert.rejects(runPolicyPack(PACK_DIR, await publicStack(300), { config: { "aws-cloudmap-service-max-ttl": { maxTtlSeconds: "abc" } } }),
+                refused(/maxTtlSeconds must be an integer/));
         });
 
         it("falls back to each policy's own defaults when Configure never came", async () => {

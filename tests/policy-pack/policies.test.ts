@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import { AnalyzerSession, analyzeResources, PolicyViolation, startPolicyPack } from "../../engine/policyEngine";
 import { policies } from "../../policy-pack/policies";
-import { CASES } from "./catalogue";
+import { CASES, STACK_POLICIES } from "./catalogue";
 import { asPreview, buildPack, fixture, ofPolicy, PACK_DIR } from "./packHarness";
 
 const MANDATORY = new Set(policies.filter((p) => p.enforcementLevel === "mandatory").map((p) => p.name));
@@ -34,6 +34,36 @@ describe("policy pack: each policy over gRPC, on stacks that pass and stacks tha
             }
         });
     }
+
+    // The engine calls Analyze on each resource as it plans it, and AnalyzeStack once at the end.
+    // A rule one resource decides is reported in Analyze, from the resource's inputs.
+    describe("resource policies, in Analyze on each resource alone", () => {
+        for (const policyCase of CASES.filter((c) => !(c.policy in STACK_POLICIES) && c.violation !== undefined)) {
+            it(`${policyCase.policy}: ${policyCase.title} is flagged before AnalyzeStack`, async () => {
+                const resources = await fixture(policyCase.program);
+                const found: PolicyViolation[] = [];
+                for (const resource of resources) {
+                    found.push(...ofPolicy(await session.analyze(resource, [resource]), policyCase.policy));
+                }
+                assertFound(found, policyCase.violation!);
+            });
+        }
+    });
+
+    it("reports no finding twice: no resource gets the same message from two policies", async () => {
+        for (const policyCase of CASES) {
+            for (const resources of [await fixture(policyCase.program), asPreview(await fixture(policyCase.program))]) {
+                const { violations } = await analyzeResources(session, resources);
+                const seen = new Map<string, string>();
+                for (const v of violations) {
+                    const key = `${v.urn} ${v.message}`;
+                    assert.ok(!seen.has(key) || seen.get(key) === v.policy,
+                        `${policyCase.title}: "${v.message}" reported by both ${seen.get(key)} and ${v.policy}`);
+                    seen.set(key, v.policy);
+                }
+            }
+        }
+    });
 
     // The same stacks as a preview sees them: ids, ARNs and the computed outputs the program did
     // not set (a Cloud Map service's type, ...) are unknown. A mandatory verdict must not change.
