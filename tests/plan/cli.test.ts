@@ -1,42 +1,29 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
-import * as path from "path";
-import { fixture, REPO_ROOT } from "./fixtures";
-
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** Runs the CLI as `npm run plan` does, with stdout and stderr piped. */
-function plan(...args: string[]): Promise<Run> {
-    const cli = path.join(REPO_ROOT, "engine", "plan", "cli.ts");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    return new Promise((resolve, reject) => {
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+import { fixture, fixturePack } from "./fixtures";
+import { plan, planPipedToHead, Run } from "./runCli";
 
 describe("plan: the CLI's output and exit status", function () {
-    this.timeout(120_000);
+    this.timeout(180_000);
     let publicNamespace: Run;
     let throws: Run;
     let json: Run;
     let usage: Run;
+    let jsonFailure: Run;
+    let jsonUsage: Run;
+    let head: Run;
 
-    // Each run starts Node, TypeScript and the SDK; running them side by side keeps this quick.
+    // Each run starts Node and the SDK; running them side by side keeps this quick. The first
+    // four run from the TypeScript sources, as `npm run plan` does; the rest run compiled.
     before(async () => {
-        [publicNamespace, throws, json, usage] = await Promise.all([
-            plan(fixture("public-namespace")),
-            plan(fixture("throws")),
-            plan(fixture("config-echo"), "--json", "--no-policy", "--config", "namespaceName=cli.local"),
-            plan(),
+        [publicNamespace, throws, json, usage, jsonFailure, jsonUsage, head] = await Promise.all([
+            plan([fixture("public-namespace")], { fromSource: true }),
+            plan([fixture("throws")], { fromSource: true }),
+            plan([fixture("config-echo"), "--json", "--no-policy", "--config", "namespaceName=cli.local"], { fromSource: true }),
+            plan([], { fromSource: true }),
+            plan([fixture("exits"), "--json", "--no-policy"]),
+            plan(["--json", "--bogus"]),
+            // 7,000 findings: far more JSON than a pipe holds, so stdout is closed while it is written.
+            planPipedToHead(["--json", "--policy-pack", fixturePack("many-findings"), fixture("imports")]),
         ]);
     });
 
@@ -58,7 +45,7 @@ describe("plan: the CLI's output and exit status", function () {
     it("prints exactly one JSON document on stdout with --json, progress on stderr, no colour when piped", () => {
         assert.strictEqual(json.code, 0, json.stderr);
         const doc = JSON.parse(json.stdout);
-        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "policy", "estimates"]);
+        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "opaque", "policy", "estimates"]);
         assert.deepStrictEqual(doc.dnsRecords.map((r: { name: string }) => r.name), ["api.cli.local"]);
         assert.deepStrictEqual(doc.policy, { violations: [] });
         assert.match(json.stderr, /^plan: Running .* under mocks\.\.\.$/m);
@@ -69,5 +56,25 @@ describe("plan: the CLI's output and exit status", function () {
         assert.strictEqual(usage.code, 2);
         assert.match(usage.stderr, /error: missing <programDir>/);
         assert.match(usage.stderr, /Usage: npm run plan -- <programDir>/);
+        assert.strictEqual(usage.stdout, "");
+    });
+
+    it("prints one failure document, and no plan, on stdout with --json when no plan can be made", () => {
+        assert.strictEqual(jsonFailure.code, 2);
+        assert.deepStrictEqual(JSON.parse(jsonFailure.stdout), {
+            error: {
+                kind: "program",
+                message: "tests/plan/fixtures/exits failed: the program called process.exit(3)",
+                location: `at Object.<anonymous> (${fixture("exits")}/index.js:6:13)`,
+            },
+        });
+        assert.strictEqual(jsonUsage.code, 2);
+        assert.strictEqual(JSON.parse(jsonUsage.stdout).error.kind, "usage");
+    });
+
+    it("ends quietly when stdout is closed early (| head -1): no EPIPE, the plan's own exit status", () => {
+        assert.strictEqual(head.stdout.trim().split("\n")[0], "{");
+        assert.match(head.stdout, /^plan exit: 1$/m);
+        assert.doesNotMatch(head.stderr, /EPIPE|Error:/);
     });
 });
