@@ -1,3 +1,5 @@
+// First: from here on the engine's own TypeScript is compiled through the cache (when run from source).
+import "./cacheEngineSources";
 import { stopAllChildren } from "../childProcesses";
 import { parseCliArgs, USAGE, UsageError } from "./args";
 import { FailureDocument, planDocument } from "./json";

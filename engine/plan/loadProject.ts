@@ -81,9 +81,11 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Pulu
         throw new ProjectError(`${stackConfigFile}: "${secret}" is a secret, which cannot be decrypted offline. ` +
             `Pass a stand-in value with --config ${secret}=VALUE.`);
     }
-    const config = { ...namespaceConfig(name, projectConfigDefaults(doc.config)), ...stackConfig, ...overrides };
+    const defaults = namespaceConfig(name, projectConfigDefaults(doc.config));
+    const config = { ...defaults, ...stackConfig, ...overrides };
     if (config["aws:region"] === "") {
-        throw new ProjectError("aws:region is set but empty (in Pulumi.yaml, the stack's config file or --config). " +
+        const source = "aws:region" in overrides ? "--config aws:region=" : "aws:region" in stackConfig ? stackConfigFile : projectFile;
+        throw new ProjectError(`aws:region is set but empty (${source}). ` +
             "Set it to the region to deploy to, e.g. `pulumi config set aws:region us-east-1`, or remove it (the plan then assumes us-east-1).");
     }
     return {

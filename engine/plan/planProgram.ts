@@ -1,6 +1,6 @@
 import * as path from "path";
 import type { StackReferenceUse } from "../awsMocks";
-import { PolicyRunResult, PreparedPolicyPack, preparePolicyPack } from "../policyEngine";
+import type { PolicyRunResult, PreparedPolicyPack } from "../policyEngine";
 import { modelledOutputsOf } from "../remoteComponents";
 import { ResourceGraph } from "../resourceGraph";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
@@ -90,20 +90,22 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         assertRunnablePolicyPack(packDir);
     }
     step(`Running ${path.relative(process.cwd(), project.main) || "."} under mocks`);
-    const checking = settledOutcome(typeCheck(project, deadline));
+    // The program first: it takes longest. The type check and the pack start meanwhile.
     const running = settledOutcome(runProgram(project, {
         deadline,
         organization: options.organization ?? "organization",
         stackReferenceOutputs: options.stackReferenceOutputs ?? {},
         onOutput: options.onProgramOutput,
     }));
-    const preparing = packDir === undefined ? undefined : settledOutcome(preparePolicyPack(packDir, {
+    const checking = settledOutcome(typeCheck(project, deadline));
+    // Loaded only now (gRPC and the analyzer protocol take a while), once the program is on its way.
+    const preparing = packDir === undefined ? undefined : settledOutcome(import("../policyEngine").then(({ preparePolicyPack }) => preparePolicyPack(packDir, {
         config: options.policyPackConfig,
         onProgress: detail,
         preview: true,
         stack: { project: project.name, stack: project.stack },
         deadline,
-    }));
+    })));
     let run: ProgramRun | undefined;
     let pack: PreparedPolicyPack | undefined;
     try {
@@ -117,6 +119,10 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         const ran = await running.then(unwrap);
         run = ran;
         pack = preparing === undefined ? undefined : await preparing.then(unwrap);
+        if (!ran.entry.startsWith(project.programDir + path.sep)) {
+            detail(`the entry point is ${path.relative(process.cwd(), ran.entry)}: Pulumi.yaml's main is not a file, so, like the Pulumi ` +
+                "language host, the plan runs the main (or exports) of the nearest package.json");
+        }
         const unsupplied = ran.stackReferences.filter((ref) => !ref.supplied).map((ref) => ref.name);
         if (unsupplied.length > 0) {
             detail(`stack references with unknown outputs (supply them with --stack-reference-outputs): ${unsupplied.join(", ")}`);

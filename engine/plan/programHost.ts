@@ -10,6 +10,8 @@
  * and DNS requests; errors there fail the plan like any other) for up to SETTLE_LIMIT_MS; what
  * never ends by itself (intervals, open sockets and servers) does not keep it alive.
  */
+// First: from here on the engine's own TypeScript is compiled through the cache (when run from source).
+import "./cacheEngineSources";
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -20,6 +22,7 @@ import { propertiesToWire, toWire } from "../wireProperties";
 import { readRequest, report } from "./engineChild";
 import { esmEntryFile, programEntry, programPackage, TypeScriptSetup, typeScriptSetup } from "./languageHost";
 import { PendingWork } from "./pendingWork";
+import { cacheTranspiledTypeScript } from "./transpileCache";
 import { programFrame } from "./programFrame";
 import { ProgramFailure, ProgramHostMessage, ProgramRunRequest } from "./programHostProtocol";
 
@@ -80,10 +83,9 @@ function unfinishedWork(liveIntervals: () => number): boolean {
 }
 
 /**
- * Compiles the program's TypeScript as the language host does (ts-node with the project's
- * settings; type checking is the plan's separate, cached step, typeCheck.ts). For CommonJS,
- * ts-node is registered on the first `.ts` file required, so a JavaScript program does not
- * pay for loading TypeScript.
+ * Compiles the program's TypeScript as the language host does: ts-node with the project's
+ * settings (type checking is the plan's separate, cached step, typeCheck.ts), its output
+ * cached between plans (transpileCache.ts).
  */
 function registerTypeScript(setup: TypeScriptSetup): void {
     const options = { transpileOnly: true, project: setup.project, skipProject: setup.skipProject, compilerOptions: setup.compilerOptions };
@@ -96,23 +98,9 @@ function registerTypeScript(setup: TypeScriptSetup): void {
         registerLoaderHooks(require.resolve("@pulumi/pulumi/cmd/run/hooks.js"), pathToFileURL(__filename), { data: options });
         return;
     }
-    const extensions = require.extensions;
-    const previous = extensions[".ts"];
-    extensions[".ts"] = (module: NodeJS.Module, file: string): void => {
-        // ts-node hands the files it ignores (node_modules) to the loader it finds: the one before this.
-        if (previous === undefined) {
-            delete extensions[".ts"];
-        } else {
-            extensions[".ts"] = previous;
-        }
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        (require("ts-node") as typeof import("ts-node")).register(options);
-        const load = extensions[".ts"];
-        if (load === undefined) {
-            throw new Error(`ts-node did not register a loader for ${file}`);
-        }
-        load(module, file);
-    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const service = (require("ts-node") as typeof import("ts-node")).register(options);
+    cacheTranspiledTypeScript(service);
 }
 
 const TOP_LEVEL_AWAIT = /await is only valid in async functions and the top level bodies of modules/;

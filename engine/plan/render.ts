@@ -1,5 +1,5 @@
 import * as path from "path";
-import { PolicyViolation } from "../policyEngine";
+import type { PolicyViolation } from "../policyEngine";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { KNOWN_AFTER_DEPLOY } from "../wireProperties";
 import { creationSecondsOf } from "./creationTimes";

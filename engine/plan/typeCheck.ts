@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { cacheDir, writeCacheFile } from "./cacheDir";
 import { startEngineChild } from "./engineChild";
 import { PulumiProject } from "./loadProject";
 import { TypeCheckMessage, TypeCheckOutcome, TypeCheckRequest } from "./typeCheckProtocol";
@@ -84,20 +84,6 @@ function hash(text: string): string {
     return createHash("sha256").update(text).digest("hex");
 }
 
-function cacheDir(): string {
-    const nodeModules = path.dirname(path.dirname(require.resolve("typescript/package.json")));
-    for (const dir of [path.join(nodeModules, ".cache", "cloudmap-plan"), path.join(os.tmpdir(), "cloudmap-plan-cache")]) {
-        try {
-            fs.mkdirSync(dir, { recursive: true });
-            fs.accessSync(dir, fs.constants.W_OK);
-            return dir;
-        } catch {
-            // Read-only node_modules: try the next place.
-        }
-    }
-    return os.tmpdir();
-}
-
 function statOf(file: string): [string, number, number][] {
     try {
         const stat = fs.statSync(file);
@@ -121,12 +107,5 @@ function readCache(file: string): CacheEntry | undefined {
 }
 
 function writeCache(file: string, entry: CacheEntry): void {
-    try {
-        // Written whole, then renamed: a concurrent plan never reads half an entry.
-        const partial = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(partial, JSON.stringify(entry));
-        fs.renameSync(partial, file);
-    } catch {
-        // A cache that cannot be written only costs the next plan a check.
-    }
+    writeCacheFile(file, JSON.stringify(entry));
 }

@@ -4,6 +4,8 @@
  * the program imports, ts-node's ignored diagnostics — and reports the outcome and every file
  * the check read, so the result can be cached until one of them changes.
  */
+// First: from here on the engine's own TypeScript is compiled through the cache (when run from source).
+import "./cacheEngineSources";
 import * as fs from "fs";
 import * as path from "path";
 import type * as tsNodeTypes from "ts-node";
@@ -14,6 +16,11 @@ import { TypeCheckMessage, TypeCheckOutcome, TypeCheckRequest } from "./typeChec
 
 // ts-node never reports these (its own default `ignoreDiagnostics`).
 const TS_NODE_IGNORED = [6059, 18002, 18003];
+
+// Top-level await where the file is not an ES module (TS1309, TS1375, TS1378).
+const TOP_LEVEL_AWAIT_CODES = new Set([1309, 1375, 1378]);
+const TOP_LEVEL_AWAIT_FIX = 'Top-level await needs an ES module: add "type": "module" to the program\'s package.json (pulumi then loads it with import()), ' +
+    "or move the code into an exported async function (export = async () => { ... }), whose result becomes the stack outputs.";
 
 function check(request: TypeCheckRequest): TypeCheckMessage {
     process.chdir(request.programDir);
@@ -67,7 +74,8 @@ function check(request: TypeCheckRequest): TypeCheckMessage {
         getCurrentDirectory: () => request.displayDir,
         getNewLine: () => "\n",
     });
-    return done({ status: "failed", detail: text.trimEnd() }, read);
+    const fix = diagnostics.some((d) => TOP_LEVEL_AWAIT_CODES.has(d.code)) ? `\n${TOP_LEVEL_AWAIT_FIX}` : "";
+    return done({ status: "failed", detail: text.trimEnd() + fix }, read);
 }
 
 /** The files a tsconfig `extends`, so that editing one invalidates the cached result. */

@@ -38,7 +38,7 @@ describe("plan: the CLI's output and exit status", function () {
         assert.strictEqual(throws.code, 2);
         assert.match(throws.stderr, /error: .*QuickShipTopology "shop" has invalid arguments/);
         assert.match(throws.stderr, /ttlSeconds: The SRV record's TTL is 600 s, above the 60 s ceiling.* Fix: Set the TTL to 60 s or less/);
-        assert.match(throws.stderr, /at .*fixtures[/\\]throws[/\\]index\.ts:\d+/);
+        assert.match(throws.stderr, /at .*fixtures[/\\]throws[/\\]index\.ts:4:1\)/, "the line in the TypeScript source");
         assert.strictEqual(throws.stdout, "");
     });
 

@@ -8,9 +8,10 @@ import { loadProject, namespaceConfig, ProjectError } from "../../engine/plan/lo
 function project(files: Record<string, string>): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-project-"));
     for (const [name, text] of Object.entries(files)) {
-        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        const file = path.join(dir, name);
+        fs.mkdirSync(name.endsWith("/") ? file : path.dirname(file), { recursive: true });
         if (!name.endsWith("/")) {
-            fs.writeFileSync(path.join(dir, name), text);
+            fs.writeFileSync(file, text);
         }
     }
     return dir;
