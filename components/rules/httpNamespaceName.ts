@@ -1,0 +1,20 @@
+import { Finding } from "./finding";
+
+// CreateHttpNamespace `Name` (NamespaceNameHttp): 1-1024 printable ASCII characters, no spaces;
+// the same pattern as HttpProperties.HttpName. https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html
+const HTTP_NAMESPACE_NAME = /^[!-~]{1,1024}$/;
+
+/** Checks the name of an HTTP namespace (no DNS rules apply: it has no hosted zone). */
+export function checkHttpNamespaceName(name: unknown, path = "name"): Finding[] {
+    if (typeof name === "string" && HTTP_NAMESPACE_NAME.test(name)) {
+        return [];
+    }
+    return [{
+        rule: "cloudmap-http-namespace-name",
+        path,
+        message: typeof name === "string"
+            ? `${JSON.stringify(name)} is not an HTTP namespace name: 1-1024 printable ASCII characters without spaces (API_CreateHttpNamespace).`
+            : `The namespace name must be a string, not ${JSON.stringify(name) ?? typeof name}.`,
+        fix: 'Use a short name such as "payments".',
+    }];
+}
