@@ -50,17 +50,8 @@ export function peerFromAwsxFargateService(service: AwsxFargateServiceLike, args
         securityGroupId: args.securityGroupId ?? onlySecurityGroupOf(ecsService.apply((s) => s?.networkConfiguration), "peerFromAwsxFargateService"),
         port: args.port,
         discovery: cloudMapServiceRefOf(args.discovery),
-        taskRoleArn: taskDefinition.apply((definition) => pulumi.output(definition?.taskRoleArn)).apply((taskRoleArn): string => {
-            if (taskRoleArn === undefined) {
-                throw new ValidationError("peerFromAwsxFargateService", "taskDefinition", [{
-                    rule: "service-peer-task-role",
-                    path: "taskDefinition.taskRoleArn",
-                    message: "The service's task definition has no task role, so it cannot be granted discovery of the services it calls.",
-                    fix: "Give the awsx service a task role (taskDefinitionArgs.taskRole), or use it only as a callee.",
-                }]);
-            }
-            return taskRoleArn;
-        }),
+        // Empty when the task definition has none; an edge that needs it as a caller says so then.
+        taskRoleArn: taskDefinition.apply((definition) => pulumi.output(definition?.taskRoleArn)).apply((arn) => arn ?? ""),
     };
 }
 

@@ -4,7 +4,7 @@ import { discoverInstancesStatement, policyDocument } from "./iamStatements";
 import { knownPeer } from "./peerRegistry";
 import { declareEdge, isEdgeDeclared } from "./programRegistry";
 import { ServicePeer } from "./refs";
-import { checkPort, Finding, throwOnFindings } from "./rules";
+import { checkPort, Finding, throwOnFindings, ValidationError } from "./rules";
 import { fqdnOf, recordTypesOfRef } from "./serviceRefs";
 import { typeToken } from "./typeToken";
 
@@ -53,7 +53,7 @@ export class ServiceEdge extends pulumi.ComponentResource {
             referencedSecurityGroupId: caller.securityGroupId,
         }, { parent: this });
         new aws.iam.RolePolicy(`${name}-discover`, {
-            role: roleNameOf(caller),
+            role: roleNameOf(name, caller),
             policy: policyDocument([discoverInstancesStatement({
                 namespaceName: discovery.namespaceName,
                 serviceName: discovery.name,
@@ -138,9 +138,22 @@ function isSamePeer(caller: ServicePeer, callee: ServicePeer): boolean {
         (caller.discovery !== undefined && callee.discovery !== undefined && fqdnOf(caller.discovery) === fqdnOf(callee.discovery));
 }
 
-/** The caller's role by name, as `aws.iam.RolePolicy` takes it (the name is the ARN's last path segment). */
-function roleNameOf(caller: ServicePeer): pulumi.Input<string> {
-    return caller.taskRoleName ?? pulumi.output(caller.taskRoleArn!).apply((arn) => arn.split("/").pop() ?? arn);
+/**
+ * The caller's role by name, as `aws.iam.RolePolicy` takes it (the name is the ARN's last path
+ * segment). An ARN that turns out empty (an awsx service without a task role) fails the run here.
+ */
+function roleNameOf(edge: string, caller: ServicePeer): pulumi.Input<string> {
+    return caller.taskRoleName ?? pulumi.output(caller.taskRoleArn!).apply((arn) => {
+        if (!arn) {
+            throw new ValidationError("ServiceEdge", edge, [{
+                rule: "service-edge-peers",
+                path: "caller.taskRoleArn",
+                message: "The caller's task role ARN is empty, so it cannot be granted discovery of the callee (an awsx service without a task role?).",
+                fix: "Give the caller's task definition a task role, or pass taskRoleName.",
+            }]);
+        }
+        return arn.split("/").pop()!;
+    });
 }
 
 /** How an end of an edge is named in resource names and messages. */
