@@ -34,9 +34,9 @@ export const DEFAULT_TTL_SECONDS = 10;
 export interface Route53HealthCheckArgs {
     /** `HTTP`, `HTTPS` or `TCP` (case-sensitive). */
     readonly type: Route53HealthCheckType;
-    /** The path Route 53 requests, for HTTP and HTTPS; at most 255 characters. @default "/" */
+    /** The path Route 53 requests, for HTTP and HTTPS; at most 255 characters. Default: "/". */
     readonly resourcePath?: string;
-    /** Consecutive failed checks before an instance counts as unhealthy, 1-10. @default 1 */
+    /** Consecutive failed checks before an instance counts as unhealthy, 1-10. Default: 1. */
     readonly failureThreshold?: number;
 }
 
@@ -48,42 +48,42 @@ export interface DiscoverableServiceArgs {
     /**
      * Make the service API-only (`type: "HTTP"`): no DNS records, instances found with
      * DiscoverInstances. For resources without an IP address, such as a DynamoDB table.
-     * @default false
+     * Default: false.
      */
     readonly apiOnly?: boolean;
     /**
      * DNS record types. SRV carries the port, so callers need not hard-code it.
      * Allowed: SRV, A, AAAA, A+AAAA, A+SRV, or CNAME alone (with WEIGHTED routing).
-     * @default ["SRV"]
+     * Default: ["SRV"].
      */
     readonly dnsRecordTypes?: DnsRecordType[];
-    /** TTL of every record, in whole seconds. @default 10 (see DEFAULT_TTL_SECONDS) */
+    /** TTL of every record, in whole seconds. Default: 10 (see DEFAULT_TTL_SECONDS). */
     readonly ttlSeconds?: number;
     /**
      * Ceiling enforced on ttlSeconds, the same one the policy pack applies as its
-     * `maxTtlSeconds`; raise both together. @default 60
+     * `maxTtlSeconds`; raise both together. Default: 60.
      */
     readonly maxTtlSeconds?: number;
-    /** MULTIVALUE answers with up to eight healthy instances, so clients can fail over. @default "MULTIVALUE" */
+    /** MULTIVALUE answers with up to eight healthy instances, so clients can fail over. Default: "MULTIVALUE". */
     readonly routingPolicy?: RoutingPolicy;
     /**
      * Who reports instance health. `"ecs"` lets ECS (or the registering code) report it through
      * a custom health check; `"none"` registers instances as always healthy, or leaves health to
      * `route53HealthCheck`.
-     * @default "ecs" for DNS services; "none" for API-only services and with `route53HealthCheck`
+     * Default: "ecs" for DNS services; "none" for API-only services and with `route53HealthCheck`.
      */
     readonly healthReporting?: HealthReporting;
     /**
      * A Route 53 health check, for public DNS and HTTP namespaces (AWS rejects it in a private
      * DNS namespace). Cannot be combined with `healthReporting: "ecs"`.
-     * @default none
+     * Default: none.
      */
     readonly route53HealthCheck?: Route53HealthCheckArgs;
-    /** Delete registered instances with the service, so a stack can be torn down while tasks are registered. @default true */
+    /** Delete registered instances with the service, so a stack can be torn down while tasks are registered. Default: true. */
     readonly forceDestroy?: boolean;
-    /** @default "<name> in <namespace>" */
+    /** The service's description (at most 1,024 characters). Default: "<name> in <namespace>". */
     readonly description?: string;
-    /** @default {} */
+    /** Tags of the Cloud Map service. Default: none. */
     readonly tags?: Record<string, pulumi.Input<string>>;
 }
 

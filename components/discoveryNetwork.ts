@@ -4,14 +4,14 @@ import { throwOnFindings } from "./rules";
 import { typeToken } from "./typeToken";
 
 export interface DiscoveryNetworkArgs {
-    /** @default "10.0.0.0/16" */
+    /** The VPC's /16 block, carved into /20 subnets. Default: "10.0.0.0/16". */
     readonly cidrBlock?: string;
     /**
      * How many availability zones to spread subnets over (one public and one private subnet each).
-     * @default 2
+     * Default: 2.
      */
     readonly availabilityZoneCount?: number;
-    /** @default {} */
+    /** Tags added to every network resource (each also gets a Name). Default: none. */
     readonly tags?: Record<string, string>;
 }
 

@@ -12,7 +12,7 @@ export interface ContainerSecretArgs {
      * or of an SSM parameter. The execution role may read exactly these ARNs.
      */
     readonly valueFrom: pulumi.Input<string>;
-    /** The customer managed KMS key that encrypts it; the execution role may `kms:Decrypt` with it. @default the AWS managed key */
+    /** The customer managed KMS key that encrypts it; the execution role may `kms:Decrypt` with it. Default: the AWS managed key. */
     readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
@@ -20,13 +20,13 @@ export interface ContainerSecretArgs {
 export interface ContainerHealthCheckArgs {
     /** `["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]` or `["CMD", ...]`. */
     readonly command: string[];
-    /** 5-300. @default 30 */
+    /** 5-300. Default: 30. */
     readonly intervalSeconds?: number;
-    /** 2-60. @default 5 */
+    /** 2-60. Default: 5. */
     readonly timeoutSeconds?: number;
-    /** 1-10. @default 3 */
+    /** 1-10. Default: 3. */
     readonly retries?: number;
-    /** 0-300: failures during this grace period do not count. @default none */
+    /** 0-300: failures during this grace period do not count. Default: none. */
     readonly startPeriodSeconds?: number;
 }
 
@@ -35,17 +35,17 @@ export interface ContainerArgs {
     readonly image: pulumi.Input<string>;
     /** The port the container serves on (mapped in the task definition). */
     readonly port: number;
-    /** Further ports the container maps. @default [] */
+    /** Further ports the container maps. Default: []. */
     readonly additionalPorts?: number[];
-    /** @default the Cloud Map service name, with characters a container name cannot hold replaced by "-" */
+    /** The container's name. Default: the Cloud Map service name, with characters a container name cannot hold replaced by "-". */
     readonly name?: string;
-    /** Extra environment; discovery variables are added for every dependency. @default {} */
+    /** Extra environment; discovery variables are added for every dependency. Default: none. */
     readonly environment?: Record<string, pulumi.Input<string>>;
-    /** Secrets from Secrets Manager or SSM Parameter Store, injected as environment variables. @default [] */
+    /** Secrets from Secrets Manager or SSM Parameter Store, injected as environment variables. Default: []. */
     readonly secrets?: ContainerSecretArgs[];
-    /** @default the image's command */
+    /** The command the container runs. Default: the image's command. */
     readonly command?: string[];
-    /** @default none (the image's HEALTHCHECK, if any, is ignored by ECS) */
+    /** A health check ECS runs in the container. Default: none (ECS ignores the image's HEALTHCHECK). */
     readonly healthCheck?: ContainerHealthCheckArgs;
 }
 
@@ -53,9 +53,9 @@ export interface ContainerArgs {
 export interface CapacityProviderStrategyItemArgs {
     /** `FARGATE` or `FARGATE_SPOT`. */
     readonly capacityProvider: FargateCapacityProvider;
-    /** Relative share of the tasks beyond the bases, 0-1000. @default 0 */
+    /** Relative share of the tasks beyond the bases, 0-1000. Default: 0. */
     readonly weight?: number;
-    /** Tasks placed on this provider first, 0-100000; one provider at most. @default 0 */
+    /** Tasks placed on this provider first, 0-100000; one provider at most. Default: 0. */
     readonly base?: number;
 }
 
@@ -73,7 +73,7 @@ export interface DiscoverableFargateServiceArgs {
      * private DNS namespace (not API-only, not CNAME), or a reference to one.
      */
     readonly discovery: CloudMapServiceRef;
-    /** @default a new cluster named after the service */
+    /** The ECS cluster to run in. Default: a new cluster named after the service. */
     readonly cluster?: ClusterRef;
     /** The VPC of the subnets; the security group is created in it. */
     readonly vpcId: pulumi.Input<string>;
@@ -83,7 +83,7 @@ export interface DiscoverableFargateServiceArgs {
      * What the subnets' way out depends on — resources (NAT routes, VPC endpoints, an awsx VPC's
      * `routes`) or ids they produced. The ECS service waits for them, so no task pulls its image
      * before it can. (Typed `any`: schema inference has no "resource or id" type.)
-     * @default []
+     * Default: [].
      */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     readonly internetConnectivity?: pulumi.Input<any[]>;
@@ -91,51 +91,51 @@ export interface DiscoverableFargateServiceArgs {
     /**
      * The container port ECS publishes in the SRV record, and the port callers are admitted on.
      * It must be mapped by the container.
-     * @default container.port
+     * Default: container.port.
      */
     readonly discoveryPort?: number;
-    /** Fargate CPU units. @default 256 */
+    /** Fargate CPU units. Default: 256. */
     readonly cpu?: number;
-    /** Fargate memory in MiB; must suit `cpu`. @default 512 */
+    /** Fargate memory in MiB; must suit `cpu`. Default: 512. */
     readonly memory?: number;
-    /** `X86_64` or `ARM64` (Graviton). @default "X86_64" */
+    /** `X86_64` or `ARM64` (Graviton). Default: "X86_64". */
     readonly cpuArchitecture?: CpuArchitecture;
-    /** @default 2 (one task can be replaced while the other answers) */
+    /** Tasks to keep running. Default: 2 (one task can be replaced while the other answers). */
     readonly desiredCount?: number;
-    /** Discovered services stay inside the VPC, so a public IP is refused. @default false */
+    /** Discovered services stay inside the VPC, so a public IP is refused. Default: false. */
     readonly assignPublicIp?: boolean;
     /**
      * Services this one calls: each callee's security group admits this service on the callee's
      * port only, this task role may DiscoverInstances on the callee, and the container gets the
      * callee's names (`<NAME>_SRV_NAME`, ...). For calls declared after both services exist
      * (services that call each other), use `connect(caller, callee)`.
-     * @default []
+     * Default: [].
      */
     readonly talksTo?: ServicePeer[];
-    /** Registered resources this service reads: discovery plus their `readAccess` grants. @default [] */
+    /** Registered resources this service reads: discovery plus their `readAccess` grants. Default: []. */
     readonly reads?: ReadableResource[];
     /**
      * ECS Exec (`aws ecs execute-command`): the service allows it and the task role gets the
      * four `ssmmessages` channel actions it needs (they take no resource ARN).
-     * @default false
+     * Default: false.
      */
     readonly enableExecuteCommand?: boolean;
-    /** Further statements for the task role, e.g. access to a bucket. @default [] */
+    /** Further statements for the task role, e.g. access to a bucket. Default: []. */
     readonly taskRoleStatements?: PolicyStatement[];
-    /** Managed policies attached to the task role. @default [] */
+    /** Managed policies attached to the task role. Default: []. */
     readonly taskRoleManagedPolicyArns?: pulumi.Input<string>[];
-    /** Fargate platform version; ECS Exec needs 1.4.0 or later. @default "LATEST" */
+    /** Fargate platform version; ECS Exec needs 1.4.0 or later. Default: "LATEST". */
     readonly platformVersion?: string;
     /**
      * FARGATE / FARGATE_SPOT split instead of the FARGATE launch type. A new cluster gets both
      * providers associated; an existing cluster must have them.
-     * @default none (launch type FARGATE)
+     * Default: none (launch type FARGATE).
      */
     readonly capacityProviderStrategy?: CapacityProviderStrategyItemArgs[];
-    /** @default { enable: true, rollback: true } */
+    /** Stop and roll back deployments whose tasks keep failing. Default: { enable: true, rollback: true }. */
     readonly deploymentCircuitBreaker?: DeploymentCircuitBreakerArgs;
-    /** Days CloudWatch Logs keeps the container's logs (one of the values CloudWatch Logs accepts). @default 14 */
+    /** Days CloudWatch Logs keeps the container's logs (one of the values CloudWatch Logs accepts). Default: 14. */
     readonly logRetentionDays?: number;
-    /** Added to every child, with `cloudmap-discovery:service = <fqdn>`. @default {} */
+    /** Added to every child, with `cloudmap-discovery:service = <fqdn>`. Default: none. */
     readonly tags?: Record<string, string>;
 }

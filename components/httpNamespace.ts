@@ -6,9 +6,9 @@ import { typeToken } from "./typeToken";
 export interface HttpNamespaceArgs {
     /** The namespace name callers pass to DiscoverInstances, e.g. `payments`. */
     readonly name: string;
-    /** @default "Service discovery for <name>" */
+    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>". */
     readonly description?: string;
-    /** @default {} */
+    /** Tags of the namespace. Default: none. */
     readonly tags?: Record<string, pulumi.Input<string>>;
 }
 

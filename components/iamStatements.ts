@@ -7,13 +7,13 @@ import { PolicyEffect } from "./rules/enums";
  * list and condition values are lists, which IAM reads the same as single values.
  */
 export interface PolicyStatement {
-    /** Statement id: letters and digits only, unique in a policy. @default none */
+    /** Statement id: letters and digits only, unique in a policy. Default: none. */
     readonly Sid?: string;
-    /** @default "Allow" */
+    /** Allow or Deny. Default: "Allow". */
     readonly Effect?: PolicyEffect;
     readonly Action: string[];
     readonly Resource: pulumi.Input<string>[];
-    /** Condition operator → key → values, e.g. `{ StringEquals: { "aws:ResourceTag/team": ["a"] } }`. @default none */
+    /** Condition operator → key → values, e.g. `{ StringEquals: { "aws:ResourceTag/team": ["a"] } }`. Default: none. */
     readonly Condition?: Record<string, Record<string, string[]>>;
 }
 

@@ -14,7 +14,7 @@ export interface PeerArgs {
     readonly discovery: CloudMapServiceRef;
     /** The port its callers reach it on. */
     readonly port: number;
-    /** The security group of its tasks. @default the one security group of the service's network configuration */
+    /** The security group of its tasks. Default: the one security group of the service's network configuration. */
     readonly securityGroupId?: pulumi.Input<string>;
 }
 

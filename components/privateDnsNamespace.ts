@@ -19,14 +19,14 @@ export interface PrivateDnsNamespaceArgs {
     /**
      * The VPC's `enableDnsHostnames`, when you have it (e.g. `vpc.vpc.enableDnsHostnames` of an
      * awsx VPC): a known `false` is refused, since the namespace would not resolve.
-     * @default not checked
+     * Default: not checked.
      */
     readonly enableDnsHostnames?: pulumi.Input<boolean>;
-    /** The VPC's `enableDnsSupport`, when you have it; a known `false` is refused. @default not checked */
+    /** The VPC's `enableDnsSupport`, when you have it; a known `false` is refused. Default: not checked. */
     readonly enableDnsSupport?: pulumi.Input<boolean>;
-    /** @default "Service discovery for <name>" */
+    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>". */
     readonly description?: string;
-    /** @default {} */
+    /** Tags of the namespace. Default: none. */
     readonly tags?: Record<string, pulumi.Input<string>>;
 }
 

@@ -18,25 +18,25 @@ import { typeToken } from "./typeToken";
 export { ExistingNetwork } from "./refs";
 
 export interface QuickShipTopologyArgs {
-    /** @default "quickship.local" */
+    /** The private DNS namespace's domain. Default: "quickship.local". */
     readonly namespaceName?: string;
-    /** Written to the `environment` attribute of registered resources. @default "prod" */
+    /** Written to the `environment` attribute of registered resources. Default: "prod". */
     readonly environment?: string;
-    /** @default a new DiscoveryNetwork (VPC with DNS on, 2 AZs, one NAT gateway) */
+    /** The network to deploy into. Default: a new DiscoveryNetwork (VPC with DNS on, 2 AZs, one NAT gateway). */
     readonly network?: ExistingNetwork;
-    /** @default a new ECS cluster */
+    /** The ECS cluster to run in. Default: a new ECS cluster. */
     readonly cluster?: ClusterRef;
-    /** @default "public.ecr.aws/docker/library/nginx:1.27-alpine" (a stand-in that listens on port 80) */
+    /** The inventory-manager image. Default: "public.ecr.aws/docker/library/nginx:1.27-alpine" (a stand-in that listens on port 80). */
     readonly inventoryManagerImage?: pulumi.Input<string>;
-    /** @default "public.ecr.aws/docker/library/nginx:1.27-alpine" */
+    /** The order-processor image. Default: "public.ecr.aws/docker/library/nginx:1.27-alpine". */
     readonly orderProcessorImage?: pulumi.Input<string>;
-    /** Port both services listen on. @default 80 */
+    /** Port both services listen on. Default: 80. */
     readonly port?: number;
-    /** Tasks per service. @default 2 */
+    /** Tasks per service. Default: 2. */
     readonly desiredCount?: number;
-    /** TTL of the SRV records. @default 10 */
+    /** TTL of the SRV records. Default: 10. */
     readonly ttlSeconds?: number;
-    /** @default "UserAuth" */
+    /** The DynamoDB table's name. Default: "UserAuth". */
     readonly userAuthTableName?: string;
 }
 

@@ -17,9 +17,9 @@ export interface NamespaceRef {
     readonly name: string;
     /** The namespace id (`ns-…`). */
     readonly namespaceId: pulumi.Input<string>;
-    /** The namespace ARN; needed for Service Connect and for ARN-scoped discovery grants. @default unknown */
+    /** The namespace ARN; needed for Service Connect and for ARN-scoped discovery grants. Default: unknown. */
     readonly namespaceArn?: pulumi.Input<string>;
-    /** @default "private-dns" */
+    /** The namespace's kind. Default: "private-dns". */
     readonly kind?: NamespaceKind;
 }
 
@@ -31,17 +31,17 @@ export interface CloudMapServiceRef {
     readonly namespaceName: string;
     /** The service ARN. */
     readonly serviceArn: pulumi.Input<string>;
-    /** The service id (`srv-…`). @default unknown */
+    /** The service id (`srv-…`). Default: unknown. */
     readonly serviceId?: pulumi.Input<string>;
-    /** The namespace ARN. @default unknown */
+    /** The namespace ARN. Default: unknown. */
     readonly namespaceArn?: pulumi.Input<string>;
-    /** @default "private-dns" */
+    /** The namespace's kind. Default: "private-dns". */
     readonly namespaceKind?: NamespaceKind;
-    /** True for a service found only with DiscoverInstances (no DNS records). @default false */
+    /** True for a service found only with DiscoverInstances (no DNS records). Default: false. */
     readonly apiOnly?: boolean;
-    /** Its DNS record types; ignored when `apiOnly`. @default ["SRV"] */
+    /** Its DNS record types; ignored when `apiOnly`. Default: ["SRV"]. */
     readonly dnsRecordTypes?: DnsRecordType[];
-    /** True when a Route 53 health check decides instance health. @default false */
+    /** True when a Route 53 health check decides instance health. Default: false. */
     readonly route53HealthCheck?: boolean;
 }
 
@@ -68,7 +68,7 @@ export interface ServicePeer {
 export interface ReadableResource {
     /** The API-only Cloud Map service it is registered in. */
     readonly service: CloudMapServiceRef;
-    /** Statements granted to every service that reads it. @default [] */
+    /** Statements granted to every service that reads it. Default: []. */
     readonly readAccess?: PolicyStatement[];
 }
 
@@ -87,12 +87,12 @@ export interface ExistingNetwork {
     /**
      * What the subnets' way out depends on, if created in the same program: resources (NAT routes,
      * an awsx VPC's `routes`) or ids they produced. Typed `any`: schema inference has no
-     * "resource or id" type. @default []
+     * "resource or id" type. Default: [].
      */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     readonly internetConnectivity?: pulumi.Input<any[]>;
-    /** The VPC's `enableDnsHostnames`, when known; a known `false` is refused. @default not checked */
+    /** The VPC's `enableDnsHostnames`, when known; a known `false` is refused. Default: not checked. */
     readonly enableDnsHostnames?: pulumi.Input<boolean>;
-    /** The VPC's `enableDnsSupport`, when known; a known `false` is refused. @default not checked */
+    /** The VPC's `enableDnsSupport`, when known; a known `false` is refused. Default: not checked. */
     readonly enableDnsSupport?: pulumi.Input<boolean>;
 }

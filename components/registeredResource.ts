@@ -22,7 +22,7 @@ export interface RegisteredResourceArgs {
     /**
      * The statements that let a consumer read the resource, granted to every service that
      * declares it `reads` this resource, e.g. `dynamoDbReadStatement(name, table.arn)`.
-     * @default [] (consumers may only discover it)
+     * Default: [] (consumers may only discover it).
      */
     readonly readAccess?: PolicyStatement[];
 }

@@ -68,9 +68,9 @@ export class ServiceEdge extends pulumi.ComponentResource {
 }
 
 export interface ConnectOptions {
-    /** The edge component's name. @default "<caller>-to-<callee>" */
+    /** The edge component's name. Default: "<caller>-to-<callee>". */
     readonly name?: string;
-    /** @default the caller when it is a component of this package, else the callee when it is one */
+    /** Default: the caller when it is a component of this package, else the callee when it is one. */
     readonly parent?: pulumi.Resource;
 }
 
