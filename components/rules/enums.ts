@@ -99,3 +99,20 @@ export function checkOneOf(value: unknown, allowed: readonly string[], rule: str
         fix: near === undefined ? `Use one of ${allowed.join(", ")}.` : `Use "${near}".`,
     }];
 }
+
+/** How a service is found by its callers. */
+export const DiscoveryMode = {
+    /** Cloud Map DNS records (SRV/A) in a private hosted zone: resolvable by anything in the VPC. */
+    Dns: "dns",
+    /** ECS Service Connect: names only ECS tasks in the namespace resolve, through the Envoy proxy ECS adds to each task. */
+    ServiceConnect: "service-connect",
+} as const;
+export type DiscoveryMode = (typeof DiscoveryMode)[keyof typeof DiscoveryMode];
+
+/** Application protocols of a Service Connect port (PortMapping `appProtocol`); unset means TCP. */
+export const AppProtocol = {
+    http: "http",
+    http2: "http2",
+    grpc: "grpc",
+} as const;
+export type AppProtocol = (typeof AppProtocol)[keyof typeof AppProtocol];

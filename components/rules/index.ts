@@ -22,3 +22,4 @@ export * from "./containerHealthCheck";
 export * from "./capacityProviders";
 export * from "./ecsDeployment";
 export * from "./containerSecrets";
+export * from "./serviceConnect";
