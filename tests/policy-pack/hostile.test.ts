@@ -179,9 +179,5 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
                 await session.configure(HOSTILE_STACK_CONFIG);
             }
         });
-
-        it("covers every policy of the pack", () => {
-            assert.deepStrictEqual(policies.filter((p) => (p.configSchema as { additionalProperties?: unknown }).additionalProperties !== false).map((p) => p.name), []);
-        });
     });
 });
