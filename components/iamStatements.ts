@@ -52,23 +52,41 @@ export interface DiscoveryGrantTarget {
 }
 
 /**
- * DiscoverInstances for one service. The action has no resource-level permissions, so it
- * is narrowed with the `servicediscovery:NamespaceName` / `ServiceName` condition keys
- * (Service Authorization Reference for AWS Cloud Map).
+ * DiscoverInstances for one service, as tight as what is known allows. The Service Authorization
+ * Reference for AWS Cloud Map lists the namespace and the service as DiscoverInstances' required
+ * resource types (so a Resource list must cover both) and servicediscovery:NamespaceName /
+ * ServiceName as its condition keys
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
+ * The statement always carries the name conditions (all a caller of a service in another stack may
+ * know) and names the ARNs it is given: both, or one of them with the other resource type left to
+ * the name condition within the same account and region; without ARNs, Resource is `*`.
  */
 export function discoverInstancesStatement(target: DiscoveryGrantTarget): PolicyStatement {
+    const { namespaceName, serviceName, namespaceArn, serviceArn } = target;
+    const resource = namespaceArn !== undefined && serviceArn !== undefined
+        ? [namespaceArn, serviceArn]
+        : serviceArn !== undefined
+            ? [serviceArn, siblingWildcard(serviceArn, "namespace")]
+            : namespaceArn !== undefined
+                ? [namespaceArn, siblingWildcard(namespaceArn, "service")]
+                : ["*"];
     return {
-        Sid: sid("Discover", target.serviceName),
+        Sid: sid("Discover", serviceName),
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: ["*"],
+        Resource: resource,
         Condition: {
             StringEquals: {
-                "servicediscovery:NamespaceName": [target.namespaceName],
-                "servicediscovery:ServiceName": [target.serviceName],
+                "servicediscovery:NamespaceName": [namespaceName],
+                "servicediscovery:ServiceName": [serviceName],
             },
         },
     };
+}
+
+/** `arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1` → `arn:aws:servicediscovery:us-east-1:123456789012:namespace/*`. */
+function siblingWildcard(arn: pulumi.Input<string>, resourceType: "namespace" | "service"): pulumi.Output<string> {
+    return pulumi.output(arn).apply((value) => `${value.split(":").slice(0, 5).join(":")}:${resourceType}/*`);
 }
 
 /** Read-only item access to one DynamoDB table and its indexes; no Scan, no writes. */

@@ -30,7 +30,7 @@ export function quickshipDirect(): Record<string, unknown> {
     const microservice = (serviceName: string, wiring: Pick<FargateServiceArgs, "environment" | "callee" | "taskPolicies">) => {
         const name = `quickship-${serviceName}`;
         const discovery = srvService(name, serviceName, namespace.id);
-        return fargateService(name, { serviceName, registryArn: discovery.arn, clusterArn: cluster.arn, network, region, stack, ...wiring });
+        return { ...fargateService(name, { serviceName, registryArn: discovery.arn, clusterArn: cluster.arn, network, region, stack, ...wiring }), discovery };
     };
     const inventory = microservice("inventory-manager", { environment: {} });
 
@@ -63,12 +63,12 @@ export function quickshipDirect(): Record<string, unknown> {
             USER_AUTH_DB_NAMESPACE: namespaceName,
             USER_AUTH_DB_SERVICE: "user-auth-db",
         },
-        callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id },
+        callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id, serviceArn: inventory.discovery.arn, namespaceArn: namespace.arn },
         taskPolicies: {
             "quickship-order-processor-reads-user-auth-db": pulumi.jsonStringify({
                 Version: "2012-10-17",
                 Statement: [
-                    discoverStatement("DiscoverUserAuthDb", "user-auth-db"),
+                    discoverStatement("DiscoverUserAuthDb", "user-auth-db", [namespace.arn, userAuthService.arn]),
                     {
                         Sid: "ReadUserAuthDb",
                         Effect: "Allow",
@@ -155,12 +155,13 @@ function srvService(name: string, serviceName: string, namespaceId: pulumi.Outpu
     });
 }
 
-function discoverStatement(sid: string, serviceName: string): Record<string, unknown> {
+// On the namespace and service ARNs (both required resource types of DiscoverInstances) and by their names.
+function discoverStatement(sid: string, serviceName: string, arns: pulumi.Output<string>[]): Record<string, unknown> {
     return {
         Sid: sid,
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: ["*"],
+        Resource: arns,
         Condition: { StringEquals: { "servicediscovery:NamespaceName": ["quickship.local"], "servicediscovery:ServiceName": [serviceName] } },
     };
 }
@@ -175,7 +176,7 @@ interface FargateServiceArgs {
     /** Already sorted by name, as ECS shows them. */
     readonly environment: Record<string, string>;
     /** `name`: the callee's Cloud Map service; `resourceName`: the logical name its rules are named after. */
-    readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string> };
+    readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string>; readonly serviceArn: pulumi.Output<string>; readonly namespaceArn: pulumi.Output<string> };
     /** Inline policies of the task role, by resource name. */
     readonly taskPolicies?: Record<string, pulumi.Output<string>>;
 }
@@ -230,7 +231,7 @@ function fargateService(name: string, args: FargateServiceArgs) {
         });
         new aws.iam.RolePolicy(`${edge}-discover`, {
             role: taskRole.name,
-            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [discoverStatement("DiscoverInventoryManager", args.callee.name)] }),
+            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [discoverStatement("DiscoverInventoryManager", args.callee.name, [args.callee.namespaceArn, args.callee.serviceArn])] }),
         });
     }
     const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {

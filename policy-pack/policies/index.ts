@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { enforceClosedConfig } from "../lib/closedConfig";
 import { awsCloudmapInstanceAttributes } from "./awsCloudmapInstanceAttributes";
 import { awsCloudmapInstanceNonIpAttributes } from "./awsCloudmapInstanceNonIpAttributes";
 import { awsCloudmapNamespaceDisallowPublic } from "./awsCloudmapNamespaceDisallowPublic";
@@ -15,7 +16,10 @@ import { awsEcsServiceCloudmapRegistry } from "./awsEcsServiceCloudmapRegistry";
 import { awsEcsServiceNoPublicIp } from "./awsEcsServiceNoPublicIp";
 import { awsIamRolePolicyTaskLeastPrivilege } from "./awsIamRolePolicyTaskLeastPrivilege";
 
-/** Every policy of the pack: the two core rules, then what AWS would reject, then advice. */
+/**
+ * Every policy of the pack: the two core rules, then what AWS would reject, then advice. Each
+ * refuses config properties its schema does not declare (lib/closedConfig.ts).
+ */
 export const policies: Policies = [
     awsCloudmapNamespaceDisallowPublic,
     awsCloudmapNamespaceNoExposedServices,
@@ -32,4 +36,4 @@ export const policies: Policies = [
     awsEc2SecurityGroupDiscoverableNoPublicIngress,
     awsIamRolePolicyTaskLeastPrivilege,
     awsDynamodbTableDiscoverableProtection,
-];
+].map(enforceClosedConfig);

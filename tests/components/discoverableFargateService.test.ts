@@ -16,12 +16,15 @@ function fargate(name: string, discovery: DiscoverableService, extra: Partial<Di
 }
 
 /** The DiscoverInstances statement the components grant for a callee, as rendered JSON. */
-export function discoverStatement(serviceName: string, _graph: ResourceGraph, namespaceName = "quickship.local"): Record<string, unknown> {
+export function discoverStatement(serviceName: string, graph: ResourceGraph, namespaceName = "quickship.local"): Record<string, unknown> {
+    // The Cloud Map service's ARN; the namespace (also a required resource type) by its name condition.
+    const service = graph.ofType("aws:servicediscovery/service:Service").find((r) => r.inputs.name === serviceName);
+    const arn = service === undefined ? undefined : String(service.outputs.arn);
     return {
         Sid: `Discover${serviceName.split(/[^A-Za-z0-9]+/).map((p) => p[0].toUpperCase() + p.slice(1)).join("")}`,
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: ["*"],
+        Resource: arn === undefined ? ["*"] : [arn, arn.replace(/:service\/.*$/, ":namespace/*")],
         Condition: { StringEquals: { "servicediscovery:NamespaceName": [namespaceName], "servicediscovery:ServiceName": [serviceName] } },
     };
 }

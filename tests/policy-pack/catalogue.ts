@@ -472,6 +472,69 @@ export const CASES: readonly PolicyCase[] = [
         }),
     },
     {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "X-Ray sampling actions, which have no resource-level permissions, on *",
+        program: () => taskRoleWithPolicy({
+            Effect: "Allow", Resource: "*",
+            Action: ["xray:PutTraceSegments", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
+        }),
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "an X-Ray group action, which takes a resource, on *",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: ["xray:GetSamplingRules", "xray:GetGroup"], Resource: "*" }),
+        violation: /xray:GetGroup on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "DiscoverInstances scoped to the namespace and service ARNs",
+        program: () => {
+            const namespace = privateNamespace();
+            const service = cloudMapService(namespace.id);
+            const role = ecsTasksRole();
+            new aws.iam.RolePolicy("task-policy", {
+                role: role.name,
+                policy: policyDocument([{ Effect: "Allow", Action: ["servicediscovery:DiscoverInstances"], Resource: [namespace.arn, service.arn] }]),
+            });
+        },
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "DiscoverInstances on * without namespace/service conditions",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "servicediscovery:DiscoverInstances", Resource: "*" }),
+        violation: /servicediscovery:DiscoverInstances on "\*" discovers every namespace and service\. \(task role "task-role"\) Fix: Name the namespace and service ARNs in Resource, or add a Condition/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* in a policy naming by name a task role created elsewhere",
+        program: () => {
+            new aws.iam.RolePolicy("shared-policy", { role: "shared-task-role", policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { taskRoleArn: "arn:aws:iam::123456789012:role/shared-task-role" } });
+        },
+        violation: /"servicediscovery:\*" grants every action of servicediscovery\. .*\(task role "shared-task-role"\)/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* for a role of this stack whose ARN, with a path, a task definition names",
+        program: () => {
+            const role = new aws.iam.Role("team-role", {
+                name: "x", path: "/team/",
+                assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            });
+            new aws.iam.RolePolicy("team-policy", { role: role.name, policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { taskRoleArn: "arn:aws:iam::123456789012:role/team/x" } });
+        },
+        violation: /"servicediscovery:\*" grants every action of servicediscovery\. .*\(task role "team-role"\)/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* for a role created elsewhere that only an executionRoleArn names",
+        program: () => {
+            new aws.iam.RolePolicy("agent-policy", { role: "shared-agent-role", policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { executionRoleArn: "arn:aws:iam::123456789012:role/shared-agent-role" } });
+        },
+    },
+    {
         policy: "aws-dynamodb-table-discoverable-protection",
         title: "a registered table without point-in-time recovery",
         program: () => {
