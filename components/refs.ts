@@ -45,6 +45,16 @@ export interface CloudMapServiceRef {
     readonly route53HealthCheck?: boolean;
 }
 
+/** How callers that use ECS Service Connect reach a service: its client alias in a namespace. */
+export interface ServiceConnectEndpoint {
+    /** The namespace whose Service Connect tasks can resolve it, e.g. `quickship.local`. */
+    readonly namespaceName: string;
+    /** The client alias name, e.g. `inventory-manager`. */
+    readonly dnsName: string;
+    /** The client alias port. */
+    readonly port: number;
+}
+
 /**
  * A running service that can call, or be called by, another: a `DiscoverableFargateService`,
  * or anything else with a security group, a port, a Cloud Map service and a task role (an
@@ -56,8 +66,12 @@ export interface ServicePeer {
     readonly securityGroupId: pulumi.Input<string>;
     /** The port its callers reach it on. Needed for a callee. */
     readonly port?: number;
-    /** The Cloud Map service its tasks register in. Needed for a callee. */
+    /** The Cloud Map service its tasks register in for DNS. A callee needs this or `serviceConnect`. */
     readonly discovery?: CloudMapServiceRef;
+    /** Its Service Connect endpoint, for a callee that serves through Service Connect. */
+    readonly serviceConnect?: ServiceConnectEndpoint;
+    /** The namespace its tasks use Service Connect in, for a caller that reaches Service Connect endpoints. */
+    readonly serviceConnectNamespace?: string;
     /** The role its tasks run as, by ARN. A caller needs this or `taskRoleName`. */
     readonly taskRoleArn?: pulumi.Input<string>;
     /** The role its tasks run as, by name. A caller needs this or `taskRoleArn`. */
