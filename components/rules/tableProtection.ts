@@ -18,7 +18,7 @@ export function checkTableProtection(table: TableProtectionShape, path = ""): Fi
             rule: "dynamodb-point-in-time-recovery",
             path: `${prefix}pointInTimeRecovery.enabled`,
             message: "Point-in-time recovery is off, so a bad write or delete cannot be undone.",
-            fix: "Set pointInTimeRecovery: { enabled: true }.",
+            fix: "Turn on point-in-time recovery for the table.",
         });
     }
     if (table.deletionProtectionEnabled !== true) {
@@ -26,7 +26,7 @@ export function checkTableProtection(table: TableProtectionShape, path = ""): Fi
             rule: "dynamodb-deletion-protection",
             path: `${prefix}deletionProtectionEnabled`,
             message: "Deletion protection is off, so one DeleteTable call removes the table every consumer discovers.",
-            fix: "Set deletionProtectionEnabled: true.",
+            fix: "Turn on deletion protection for the table.",
         });
     }
     return findings;

@@ -56,7 +56,7 @@ describe("DiscoverableService", () => {
             ["a fractional TTL", () => srvService("x", { ttlSeconds: 1.5 }), [/ttlSeconds: TTL 1.5 is not a whole number/]],
             ["a TTL above the 60 s ceiling", () => srvService("x", { ttlSeconds: 300 }), [/ttlSeconds: .*TTL is 300 s, above the 60 s ceiling/, /Fix: Set the TTL to 60 s or less/]],
             ["a Route 53 health check in a private namespace", () => srvService("x", { route53HealthCheck: { type: "HTTP", resourcePath: "/" } }),
-                [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /healthCheckCustomConfig/]],
+                [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /custom health check/]],
             ["a Route 53 health check with ECS health reporting (public namespace)",
                 () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTP" }, healthReporting: "ecs" }),
                 [/route53HealthCheck: route53HealthCheck cannot be combined with healthReporting: "ecs"/, /Set healthReporting: "none"/]],
