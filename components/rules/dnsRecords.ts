@@ -47,7 +47,9 @@ export function checkTtlRange(ttl: unknown, path: string): Finding[] {
     return [{
         rule: "cloudmap-dns-ttl-range",
         path,
-        message: `TTL ${describeValue(ttl)} is not a whole number of seconds between 0 and ${MAX_AWS_TTL}${text} (${RECORD_SOURCE}).`,
+        message: ttl === undefined
+            ? `The record has no TTL; AWS requires a whole number of seconds between 0 and ${MAX_AWS_TTL} (${RECORD_SOURCE}).`
+            : `TTL ${describeValue(ttl)} is not a whole number of seconds between 0 and ${MAX_AWS_TTL}${text} (${RECORD_SOURCE}).`,
         fix: "Use a small whole number of seconds such as 10.",
     }];
 }
@@ -110,7 +112,8 @@ export function checkDnsConfig(dnsConfig: unknown, path = "dnsConfig"): Finding[
             findings.push({
                 rule: "cloudmap-dns-record-type",
                 path: at(itemPath(recordsPath, i), "type"),
-                message: `${describeValue(type)} is not a record type Cloud Map can create; it accepts exactly ${KNOWN_TYPES.join(", ")} (${RECORD_SOURCE}).${near}`,
+                message: `${type === undefined ? "The record has no type" : `${describeValue(type)} is not a record type Cloud Map can create`}; ` +
+                    `it accepts exactly ${KNOWN_TYPES.join(", ")} (${RECORD_SOURCE}).${near}`,
                 fix: `Use ${KNOWN_TYPES.join(", ")}, in capitals.`,
             });
         }

@@ -140,23 +140,23 @@ const ECS_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
 /** Checks a task definition family name, e.g. one derived from a stack and a resource name. */
 export function checkTaskFamily(family: unknown, path = "family"): Finding[] {
-    return checkEcsName(family, "ecs-task-family", "task definition family", "ECS API, RegisterTaskDefinition", path);
+    return checkEcsName(family, { rule: "ecs-task-family", what: "task definition family", source: "ECS API, RegisterTaskDefinition" }, path);
 }
 
 /** Checks an ECS service name, e.g. one derived from a resource name. */
 export function checkEcsServiceName(name: unknown, path = "name"): Finding[] {
-    return checkEcsName(name, "ecs-service-name", "ECS service name", "ECS API, CreateService", path);
+    return checkEcsName(name, { rule: "ecs-service-name", what: "ECS service name", source: "ECS API, CreateService" }, path);
 }
 
-function checkEcsName(value: unknown, rule: string, what: string, source: string, path: string): Finding[] {
+function checkEcsName(value: unknown, text: { rule: string; what: string; source: string }, path: string): Finding[] {
     if (typeof value === "string" && ECS_NAME.test(value)) {
         return [];
     }
     const detail = typeof value === "string" && value.length > 255 ? `it has ${value.length} characters` : `it is ${kindOf(value)}`;
     return [{
-        rule,
+        rule: text.rule,
         path,
-        message: `The ${what} must be 1-255 letters, digits, hyphens and underscores; ${detail} (${source}).`,
+        message: `The ${text.what} must be 1-255 letters, digits, hyphens and underscores; ${detail} (${text.source}).`,
         fix: "Use only letters, digits, hyphens and underscores (no dots or spaces), and keep it short.",
     }];
 }

@@ -8,7 +8,7 @@ import { describeValue, entriesOf, isRecord, kindOf } from "./values";
 // InstanceId: at most 64 characters, ^[0-9a-zA-Z_/:.@-]+$. Attributes: at most 30 custom
 // attributes, keys ^[a-zA-Z0-9!-~]+$ of at most 255 characters, values
 // ^([a-zA-Z0-9!-~][ \ta-zA-Z0-9!-~]*){0,1}[a-zA-Z0-9!-~]{0,1}$ of at most 1024 (printable ASCII;
-// inner spaces and tabs allowed, none at either end), at most 5000 characters in all.
+// spaces and tabs allowed after the first character, even at the end), at most 5000 characters in all.
 export const MAX_CUSTOM_ATTRIBUTES = 30;
 export const MAX_ATTRIBUTE_KEY_LENGTH = 255;
 export const MAX_ATTRIBUTE_VALUE_LENGTH = 1024;
@@ -88,8 +88,11 @@ export function checkInstanceAttributeLimits(attributes: unknown, path = "attrib
                 rule: "cloudmap-instance-attribute-value",
                 path: entryPath,
                 message: `The value is not 0-${MAX_ATTRIBUTE_VALUE_LENGTH} printable ASCII characters ` +
-                    `(got ${typeof value === "string" ? `${value.length} characters` : kindOf(value)}); spaces and tabs may only sit between them (${SOURCE}).`,
-                fix: "Shorten the value or trim it, or store a reference (an ARN or a name) instead of the data.",
+                    `(got ${typeof value === "string" ? `${value.length} characters` : kindOf(value)})` +
+                    `${typeof value === "string" ? "; spaces and tabs may follow a character but not start the value" : ""} (${SOURCE}).`,
+                fix: typeof value === "string"
+                    ? "Shorten the value or remove leading spaces, or store a reference (an ARN or a name) instead of the data."
+                    : "Pass the value as text.",
             });
         }
     }
@@ -150,8 +153,8 @@ export function checkReservedAttributeValues(attributes: unknown, path = "attrib
 export function checkRoute53HealthCheckAttributes(attributes: unknown, path = "attributes"): Finding[] {
     const keys = new Set(entriesOf(attributes).map(([key]) => key));
     const missing = [
-        ...(keys.has("AWS_INSTANCE_IPV4") || keys.has("AWS_INSTANCE_IPV6") ? [] : ["an IPv4 or IPv6 address"]),
-        ...(keys.has("AWS_INSTANCE_PORT") ? [] : ["a port"]),
+        ...(keys.has("AWS_INSTANCE_IPV4") || keys.has("AWS_INSTANCE_IPV6") ? [] : ["IPv4 or IPv6 address"]),
+        ...(keys.has("AWS_INSTANCE_PORT") ? [] : ["port"]),
     ];
     return missing.length === 0
         ? []
