@@ -26,7 +26,7 @@ export function checkRoute53HealthCheckConfig(config: unknown, path: string): Fi
             rule: "cloudmap-health-check-type",
             path,
             message: `The Route 53 health check is ${kindOf(config)}; it must be an object with at least its type (${SOURCE}).`,
-            fix: 'Pass an object such as { type: "HTTP", resourcePath: "/health" }.',
+            fix: "Pass an object with the check's type (HTTP, HTTPS or TCP) and, for HTTP and HTTPS, the path to request.",
         }];
     }
     const findings: Finding[] = [];

@@ -1,6 +1,7 @@
 import { checkPort } from "./fargateTask";
 import { at, Finding } from "./finding";
 import { itemPath } from "./paths";
+import { isRecord } from "./values";
 
 /** One entry of an ECS service's `serviceRegistries` (`@pulumi/aws` input names). */
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html
@@ -130,17 +131,19 @@ export function checkContainerPortMapped(containers: readonly ContainerShape[], 
             return invalid;
         }
     }
-    const container = containers.find((c) => c.name === containerName);
+    const container = containers.find((c) => isRecord(c) && c.name === containerName);
     if (container === undefined) {
         return [{
             rule: "ecs-service-registry-container-missing",
             path: at(path, "containerName"),
             message: `No container named "${containerName}" in the task definition ` +
-                `(containers: ${containers.map((c) => c.name).join(", ") || "none"}).`,
+                `(containers: ${containers.map((c) => String(isRecord(c) ? c.name : c)).join(", ") || "none"}).`,
             fix: "Use the name of a container in the task definition.",
         }];
     }
-    const mapped = (container.portMappings ?? []).map((m) => m.containerPort);
+    // Task definitions in the policy pack are the user's JSON: read the mappings defensively.
+    const mappings: unknown = container.portMappings;
+    const mapped = Array.isArray(mappings) ? mappings.map((m: unknown) => (isRecord(m) ? m.containerPort : undefined)) : [];
     if (port !== undefined && !mapped.includes(port)) {
         return [{
             rule: "ecs-service-registry-port-unmapped",

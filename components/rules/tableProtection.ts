@@ -1,4 +1,5 @@
 import { Finding } from "./finding";
+import { isRecord } from "./values";
 
 /** The protection settings of a DynamoDB table (`@pulumi/aws` input names). */
 export interface TableProtectionShape {
@@ -10,10 +11,12 @@ export interface TableProtectionShape {
  * A table that other services discover is shared state: losing it breaks every consumer,
  * so it needs point-in-time recovery and deletion protection.
  */
-export function checkTableProtection(table: TableProtectionShape, path = ""): Finding[] {
+export function checkTableProtection(table: unknown, path = ""): Finding[] {
     const findings: Finding[] = [];
     const prefix = path ? `${path}.` : "";
-    if (table.pointInTimeRecovery?.enabled !== true) {
+    const settings: TableProtectionShape = isRecord(table) ? table : {};
+    const pointInTimeRecovery: unknown = settings.pointInTimeRecovery;
+    if (!isRecord(pointInTimeRecovery) || pointInTimeRecovery.enabled !== true) {
         findings.push({
             rule: "dynamodb-point-in-time-recovery",
             path: `${prefix}pointInTimeRecovery.enabled`,
@@ -21,7 +24,7 @@ export function checkTableProtection(table: TableProtectionShape, path = ""): Fi
             fix: "Turn on point-in-time recovery for the table.",
         });
     }
-    if (table.deletionProtectionEnabled !== true) {
+    if (settings.deletionProtectionEnabled !== true) {
         findings.push({
             rule: "dynamodb-deletion-protection",
             path: `${prefix}deletionProtectionEnabled`,
