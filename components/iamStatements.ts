@@ -1,13 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PolicyEffect } from "./rules/enums";
 
-/** An IAM policy statement whose values may still be Outputs (ARNs of resources being created). */
+/**
+ * An IAM policy statement as plain data; values may still be Outputs (ARNs of resources being
+ * created). Plain so that other Pulumi languages can pass statements too: `Resource` is always a
+ * list and condition values are lists, which IAM reads the same as single values.
+ */
 export interface PolicyStatement {
+    /** Statement id: letters and digits only, unique in a policy. @default none */
     readonly Sid?: string;
-    readonly Effect: "Allow" | "Deny";
+    /** @default "Allow" */
+    readonly Effect?: PolicyEffect;
     readonly Action: string[];
-    readonly Resource: pulumi.Input<string> | pulumi.Input<string>[];
-    readonly Principal?: Record<string, string>;
-    readonly Condition?: Record<string, Record<string, string | string[]>>;
+    readonly Resource: pulumi.Input<string>[];
+    /** Condition operator → key → values, e.g. `{ StringEquals: { "aws:ResourceTag/team": ["a"] } }`. @default none */
+    readonly Condition?: Record<string, Record<string, string[]>>;
 }
 
 /**
@@ -17,12 +24,13 @@ export interface PolicyStatement {
 export function policyDocument(statements: readonly PolicyStatement[]): pulumi.Output<string> {
     const seen = new Map<string, number>();
     const unique = statements.map((statement) => {
+        const withEffect = { ...statement, Effect: statement.Effect ?? "Allow" };
         if (statement.Sid === undefined) {
-            return statement;
+            return withEffect;
         }
         const count = (seen.get(statement.Sid) ?? 0) + 1;
         seen.set(statement.Sid, count);
-        return count === 1 ? statement : { ...statement, Sid: `${statement.Sid}${count}` };
+        return count === 1 ? withEffect : { ...withEffect, Sid: `${statement.Sid}${count}` };
     });
     return pulumi.jsonStringify({ Version: "2012-10-17", Statement: unique });
 }
@@ -35,21 +43,29 @@ export function ecsTasksTrustPolicy(): string {
     });
 }
 
+/** The Cloud Map service a discovery grant is for. */
+export interface DiscoveryGrantTarget {
+    readonly namespaceName: string;
+    readonly serviceName: string;
+    readonly namespaceArn?: pulumi.Input<string>;
+    readonly serviceArn?: pulumi.Input<string>;
+}
+
 /**
  * DiscoverInstances for one service. The action has no resource-level permissions, so it
  * is narrowed with the `servicediscovery:NamespaceName` / `ServiceName` condition keys
  * (Service Authorization Reference for AWS Cloud Map).
  */
-export function discoverInstancesStatement(namespaceName: string, serviceName: string): PolicyStatement {
+export function discoverInstancesStatement(target: DiscoveryGrantTarget): PolicyStatement {
     return {
-        Sid: sid("Discover", serviceName),
+        Sid: sid("Discover", target.serviceName),
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: "*",
+        Resource: ["*"],
         Condition: {
             StringEquals: {
-                "servicediscovery:NamespaceName": namespaceName,
-                "servicediscovery:ServiceName": serviceName,
+                "servicediscovery:NamespaceName": [target.namespaceName],
+                "servicediscovery:ServiceName": [target.serviceName],
             },
         },
     };
@@ -68,4 +84,14 @@ export function dynamoDbReadStatement(name: string, tableArn: pulumi.Input<strin
 // Statement ids are alphanumeric only.
 function sid(verb: string, name: string): string {
     return verb + name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("");
+}
+
+/** Consuming messages from one SQS queue: receive, delete, extend visibility, read its attributes; no send, no purge. */
+export function sqsConsumeStatement(name: string, queueArn: pulumi.Input<string>): PolicyStatement {
+    return {
+        Sid: sid("Consume", name),
+        Effect: "Allow",
+        Action: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+        Resource: [queueArn],
+    };
 }

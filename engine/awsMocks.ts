@@ -51,6 +51,14 @@ const RESOURCES: Record<string, Behaviour> = {
         const clusterArn = arn("ecs", `cluster/${clusterName}`);
         return { id: clusterArn, state: { name: clusterName, arn: clusterArn } };
     },
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": (_n, inputs) => ({ id: String(inputs.clusterName), state: {} }),
+    "aws:sqs/queue:Queue": (name, inputs, { hex, arn }) => {
+        const queueArn = arn("sqs", physicalName(name, inputs, hex));
+        // https://sqs.<region>.amazonaws.com/<account>/<name>, the form SQS returns as QueueUrl.
+        const [, , , region, account, queueName] = queueArn.split(":");
+        const url = `https://sqs.${region}.amazonaws.com/${account}/${queueName}`;
+        return { id: url, state: { name: queueName, arn: queueArn, url } };
+    },
     "aws:ecs/taskDefinition:TaskDefinition": (_n, inputs, { arn }) => ({
         id: String(inputs.family),
         state: { revision: 1, arn: arn("ecs", `task-definition/${inputs.family}:1`), arnWithoutRevision: arn("ecs", `task-definition/${inputs.family}`) },

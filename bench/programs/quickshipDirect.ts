@@ -27,7 +27,7 @@ export function quickshipDirect(): Record<string, unknown> {
     });
 
     // A Cloud Map service and the Fargate service registering in it, as the components pair them.
-    const microservice = (serviceName: string, wiring: Pick<FargateServiceArgs, "environment" | "callee" | "taskPolicy">) => {
+    const microservice = (serviceName: string, wiring: Pick<FargateServiceArgs, "environment" | "callee" | "taskPolicies">) => {
         const name = `quickship-${serviceName}`;
         const discovery = srvService(name, serviceName, namespace.id);
         return fargateService(name, { serviceName, registryArn: discovery.arn, clusterArn: cluster.arn, network, region, stack, ...wiring });
@@ -64,19 +64,20 @@ export function quickshipDirect(): Record<string, unknown> {
             USER_AUTH_DB_SERVICE: "user-auth-db",
         },
         callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id },
-        taskPolicy: pulumi.jsonStringify({
-            Version: "2012-10-17",
-            Statement: [
-                discoverStatement("DiscoverInventoryManager", "inventory-manager"),
-                discoverStatement("DiscoverUserAuthDb", "user-auth-db"),
-                {
-                    Sid: "ReadUserAuthDb",
-                    Effect: "Allow",
-                    Action: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"],
-                    Resource: [table.arn, pulumi.interpolate`${table.arn}/index/*`],
-                },
-            ],
-        }),
+        taskPolicies: {
+            "quickship-order-processor-reads-user-auth-db": pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [
+                    discoverStatement("DiscoverUserAuthDb", "user-auth-db"),
+                    {
+                        Sid: "ReadUserAuthDb",
+                        Effect: "Allow",
+                        Action: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"],
+                        Resource: [table.arn, pulumi.interpolate`${table.arn}/index/*`],
+                    },
+                ],
+            }),
+        },
     });
 
     return {
@@ -159,8 +160,8 @@ function discoverStatement(sid: string, serviceName: string): Record<string, unk
         Sid: sid,
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: "*",
-        Condition: { StringEquals: { "servicediscovery:NamespaceName": "quickship.local", "servicediscovery:ServiceName": serviceName } },
+        Resource: ["*"],
+        Condition: { StringEquals: { "servicediscovery:NamespaceName": ["quickship.local"], "servicediscovery:ServiceName": [serviceName] } },
     };
 }
 
@@ -175,7 +176,8 @@ interface FargateServiceArgs {
     readonly environment: Record<string, string>;
     /** `name`: the callee's Cloud Map service; `resourceName`: the logical name its rules are named after. */
     readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string> };
-    readonly taskPolicy?: pulumi.Output<string>;
+    /** Inline policies of the task role, by resource name. */
+    readonly taskPolicies?: Record<string, pulumi.Output<string>>;
 }
 
 function fargateService(name: string, args: FargateServiceArgs) {
@@ -191,14 +193,14 @@ function fargateService(name: string, args: FargateServiceArgs) {
         tags,
     });
     const executionRole = new aws.iam.Role(`${name}-execution`, {
-        description: `Lets ECS pull the image and write logs for ${fqdn}`,
+        description: `Lets ECS pull the image, write logs and read the secrets of ${fqdn}`,
         assumeRolePolicy: trust,
         tags,
     });
     new aws.iam.RolePolicyAttachment(`${name}-execution`, { role: executionRole.name, policyArn: aws.iam.ManagedPolicy.AmazonECSTaskExecutionRolePolicy });
     const taskRole = new aws.iam.Role(`${name}-task`, { description: `Identity of ${fqdn} tasks`, assumeRolePolicy: trust, tags });
-    if (args.taskPolicy !== undefined) {
-        new aws.iam.RolePolicy(`${name}-task`, { role: taskRole.name, policy: args.taskPolicy });
+    for (const [policyName, policy] of Object.entries(args.taskPolicies ?? {})) {
+        new aws.iam.RolePolicy(policyName, { role: taskRole.name, policy });
     }
     const securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
         vpcId: args.network.vpcId,
@@ -211,18 +213,24 @@ function fargateService(name: string, args: FargateServiceArgs) {
         ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
     });
     if (args.callee !== undefined) {
+        // One edge: the two security group rules and the caller's grant to discover the callee.
         const calleeFqdn = `${args.callee.name}.quickship.local`;
-        new aws.vpc.SecurityGroupEgressRule(`${name}-to-${args.callee.resourceName}`, {
+        const edge = `${name}-to-${args.callee.resourceName}`;
+        new aws.vpc.SecurityGroupEgressRule(`${edge}-egress`, {
             securityGroupId: securityGroup.id,
             description: `To ${calleeFqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,
             referencedSecurityGroupId: args.callee.securityGroupId,
         });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-into-${args.callee.resourceName}`, {
+        new aws.vpc.SecurityGroupIngressRule(`${edge}-ingress`, {
             securityGroupId: args.callee.securityGroupId,
             description: `From ${fqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,
             referencedSecurityGroupId: securityGroup.id,
+        });
+        new aws.iam.RolePolicy(`${edge}-discover`, {
+            role: taskRole.name,
+            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [discoverStatement("DiscoverInventoryManager", args.callee.name)] }),
         });
     }
     const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {

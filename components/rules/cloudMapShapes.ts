@@ -5,12 +5,9 @@ import { isRecord } from "./values";
  * `@pulumi/aws` inputs, so the policy pack can pass resource properties straight in and
  * components can pass the arguments they are about to send.
  */
+import { NamespaceKind } from "./enums";
 
-/** DNS record types Cloud Map can create (API_DnsRecord `Type`). */
-export type DnsRecordType = "SRV" | "A" | "AAAA" | "CNAME";
-
-/** Routing policies Cloud Map applies to every record of a service (API_DnsConfig). */
-export type RoutingPolicy = "MULTIVALUE" | "WEIGHTED";
+export { NamespaceKind };
 
 export interface DnsRecordShape {
     readonly type: string;
@@ -30,9 +27,6 @@ export interface CloudMapServiceShape {
     readonly healthCheckConfig?: Readonly<Record<string, unknown>>;
     readonly healthCheckCustomConfig?: { readonly failureThreshold?: number };
 }
-
-/** The kind of namespace a service lives in; `undefined` where it cannot be known. */
-export type NamespaceKind = "private-dns" | "public-dns" | "http";
 
 /** Maps a Pulumi resource type token to the namespace kind it creates. */
 export function namespaceKindOfType(type: string): NamespaceKind | undefined {

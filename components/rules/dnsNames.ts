@@ -1,5 +1,6 @@
 import { NamespaceKind } from "./cloudMapShapes";
 import { Finding } from "./finding";
+import { checkHttpNamespaceName } from "./httpNamespaceName";
 import { describeValue, kindOf } from "./values";
 
 // The name of a private or public DNS namespace becomes a Route 53 hosted zone of the same name:
@@ -14,9 +15,6 @@ import { describeValue, kindOf } from "./values";
 // (Within that alphabet, AWS's ^[!-~]{1,253}$ is the length check below.)
 const MAX_DNS_NAME = 253;
 const DNS_LABEL = /^[A-Za-z0-9_-]{1,63}$/;
-// https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html: Name, maximum
-// length 1024, pattern ^[!-~]{1,1024}$. No hosted zone, so no DNS label rules.
-const HTTP_NAMESPACE_NAME = /^[!-~]{1,1024}$/;
 
 // https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateService.html: Name, pattern
 // ((?=^.{1,127}$)^([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9])(\.([a-zA-Z0-9_][a-zA-Z0-9-_]{0,61}[a-zA-Z0-9_]|[a-zA-Z0-9]))*$)|(^\.$)
@@ -30,8 +28,8 @@ const MAX_SERVICE_NAME = 127;
 
 /**
  * Checks a namespace name: for DNS namespaces (the default) a domain Route 53 can host,
- * e.g. `quickship.local`, with or without the trailing dot; for HTTP namespaces the printable
- * name of CreateHttpNamespace.
+ * e.g. `quickship.local`, with or without the trailing dot; for HTTP namespaces
+ * {@link checkHttpNamespaceName}'s printable name (no hosted zone, so no DNS label rules).
  */
 export function checkNamespaceName(name: unknown, path = "name", kind: NamespaceKind = "private-dns"): Finding[] {
     const rule = "cloudmap-namespace-dns-name";
@@ -39,13 +37,7 @@ export function checkNamespaceName(name: unknown, path = "name", kind: Namespace
         return [{ rule, path, message: `The namespace name is ${kindOf(name)}; it must be text.`, fix: 'Use a DNS domain such as "quickship.local".' }];
     }
     if (kind === "http") {
-        return HTTP_NAMESPACE_NAME.test(name)
-            ? []
-            : [{
-                rule: "cloudmap-namespace-http-name", path,
-                message: `${describeValue(name)} is not an HTTP namespace name: 1-1024 printable ASCII characters without spaces (Cloud Map API, CreateHttpNamespace).`,
-                fix: 'Use a name such as "quickship".',
-            }];
+        return checkHttpNamespaceName(name, path);
     }
     const bare = name.endsWith(".") ? name.slice(0, -1) : name;
     if (bare.length === 0) {

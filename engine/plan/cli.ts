@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import * as path from "path";
 import { parseCliArgs, USAGE, UsageError } from "./args";
 import { planDocument } from "./json";

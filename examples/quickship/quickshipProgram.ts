@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { QuickShipTopology } from "../../components";
+import { QuickShipTopology } from "@quickship/cloudmap-discovery";
 
 /**
  * The QuickShip stack. Configuration (namespace `quickship`), all optional:
@@ -28,15 +28,15 @@ export function quickshipProgram(): Record<string, unknown> {
     return {
         vpcId: topology.vpcId,
         clusterArn: topology.clusterArn,
-        namespaceId: topology.namespace.id,
+        namespaceId: topology.namespace.namespaceId,
         namespaceName: topology.namespace.name,
-        inventoryManagerSrvName: topology.inventoryManager.discovery.fqdn,
+        inventoryManagerSrvName: topology.inventoryManager.srvName,
         inventoryManagerServiceArn: topology.inventoryManager.serviceArn,
         orderProcessorServiceArn: topology.orderProcessor.serviceArn,
         orderProcessorTaskRoleArn: topology.orderProcessor.taskRoleArn,
         userAuthDbService: topology.userAuthDb.service.name,
-        userAuthDbServiceArn: topology.userAuthDb.service.arn,
-        userAuthTableArn: topology.userAuthTable.arn,
+        userAuthDbServiceArn: topology.userAuthDb.service.serviceArn,
+        userAuthTableArn: topology.userAuthTableArn,
         discoverUserAuthDb: `aws servicediscovery discover-instances --namespace-name ${topology.namespace.name} --service-name ${topology.userAuthDb.service.name}`,
     };
 }

@@ -75,7 +75,7 @@ describe("rulebook: IAM grants", () => {
         it("accept the table ARN with <table ARN>/index/* for its indexes", async () => {
             const document = JSON.parse(await resolved(policyDocument([
                 dynamoDbReadStatement("user-auth-db", TABLE_ARN),
-                discoverInstancesStatement("quickship.local", "inventory-manager"),
+                discoverInstancesStatement({ namespaceName: "quickship.local", serviceName: "inventory-manager" }),
             ])));
             assert.deepStrictEqual(document.Statement[0].Resource, [TABLE_ARN, `${TABLE_ARN}/index/*`]);
             assert.deepStrictEqual(findOverbroadGrants(document), []);

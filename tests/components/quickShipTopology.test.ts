@@ -14,6 +14,7 @@ const EXPECTED_COUNTS: Record<string, number> = {
     "cloudmap-discovery:index:DiscoverableService": 3,
     "cloudmap-discovery:index:DiscoverableFargateService": 2,
     "cloudmap-discovery:index:RegisteredResource": 1,
+    "cloudmap-discovery:index:ServiceEdge": 1,
     "aws:ec2/vpc:Vpc": 1,
     "aws:ec2/subnet:Subnet": 4,
     "aws:ec2/internetGateway:InternetGateway": 1,
@@ -29,7 +30,7 @@ const EXPECTED_COUNTS: Record<string, number> = {
     "aws:cloudwatch/logGroup:LogGroup": 2,
     "aws:iam/role:Role": 4,
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 2,
-    "aws:iam/rolePolicy:RolePolicy": 1,
+    "aws:iam/rolePolicy:RolePolicy": 2,
     "aws:ec2/securityGroup:SecurityGroup": 2,
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 1,
@@ -85,12 +86,21 @@ describe("QuickShip example (whole program under mocks)", () => {
         assert.strictEqual(table.options.retainOnDelete, true);
     });
 
-    it("lets order-processor read only UserAuth and discover only its two dependencies", () => {
-        const policy = JSON.parse(String(graph.one("aws:iam/rolePolicy:RolePolicy", "quickship-order-processor-task").inputs.policy));
+    it("lets order-processor read only UserAuth and discover only its two dependencies, one grant per dependency", () => {
+        const documentOf = (name: string) => JSON.parse(String(graph.one("aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
+        const taskRole = graph.one("aws:iam/role:Role", "quickship-order-processor-task").outputs.name;
+        const policies = graph.ofType("aws:iam/rolePolicy:RolePolicy");
+        assert.deepStrictEqual(policies.map((p) => [p.name, p.inputs.role]).sort(), [
+            ["quickship-order-processor-reads-user-auth-db", taskRole],
+            ["quickship-order-processor-to-quickship-inventory-manager-discover", taskRole],
+        ]);
+        const reads = documentOf("quickship-order-processor-reads-user-auth-db");
         const tableArn = graph.one("aws:dynamodb/table:Table", "quickship-user-auth").outputs.arn;
-        assert.deepStrictEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverInventoryManager", "DiscoverUserAuthDb", "ReadUserAuthDb"]);
-        assert.deepStrictEqual(policy.Statement[2].Resource, [tableArn, `${tableArn}/index/*`]);
-        assert.deepStrictEqual(findOverbroadGrants(policy), []);
+        assert.deepStrictEqual(reads.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverUserAuthDb", "ReadUserAuthDb"]);
+        assert.deepStrictEqual(reads.Statement[1].Resource, [tableArn, `${tableArn}/index/*`]);
+        const calls = documentOf("quickship-order-processor-to-quickship-inventory-manager-discover");
+        assert.deepStrictEqual(calls.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverInventoryManager"]);
+        assert.deepStrictEqual([...findOverbroadGrants(reads), ...findOverbroadGrants(calls)], []);
     });
 
     it("admits order-processor into inventory-manager on port 80 only, and nothing from the internet", () => {

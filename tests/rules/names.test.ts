@@ -67,8 +67,8 @@ describe("rules: names", () => {
         it("HTTP namespaces take any printable name of up to 1024 characters", () => {
             assert.deepStrictEqual(checkNamespaceName("Quick*Ship!", "name", "http"), []);
             assert.deepStrictEqual(checkNamespaceName("x".repeat(1024), "name", "http"), []);
-            assertOne(checkNamespaceName("x".repeat(1025), "name", "http"), "cloudmap-namespace-http-name", "name", /1-1024 printable ASCII characters/);
-            assertOne(checkNamespaceName("quick ship", "name", "http"), "cloudmap-namespace-http-name", "name", /without spaces/);
+            assertOne(checkNamespaceName("x".repeat(1025), "name", "http"), "cloudmap-http-namespace-name", "name", /1-1024 printable ASCII characters/);
+            assertOne(checkNamespaceName("quick ship", "name", "http"), "cloudmap-http-namespace-name", "name", /without spaces/);
         });
     });
 

@@ -1,0 +1,141 @@
+import * as pulumi from "@pulumi/pulumi";
+import { PolicyStatement } from "./iamStatements";
+import { CloudMapServiceRef, ClusterRef, ReadableResource, ServicePeer } from "./refs";
+import { CpuArchitecture, FargateCapacityProvider } from "./rules/enums";
+
+/** A secret injected into the container's environment by ECS at start. */
+export interface ContainerSecretArgs {
+    /** The environment variable that receives it, e.g. `DB_PASSWORD`. */
+    readonly name: string;
+    /**
+     * The ARN of a Secrets Manager secret (optionally with `:<json-key>:<version-stage>:<version-id>`)
+     * or of an SSM parameter. The execution role may read exactly these ARNs.
+     */
+    readonly valueFrom: pulumi.Input<string>;
+    /** The customer managed KMS key that encrypts it; the execution role may `kms:Decrypt` with it. @default the AWS managed key */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+}
+
+/** A container health check, run by ECS inside the container. */
+export interface ContainerHealthCheckArgs {
+    /** `["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]` or `["CMD", ...]`. */
+    readonly command: string[];
+    /** 5-300. @default 30 */
+    readonly intervalSeconds?: number;
+    /** 2-60. @default 5 */
+    readonly timeoutSeconds?: number;
+    /** 1-10. @default 3 */
+    readonly retries?: number;
+    /** 0-300: failures during this grace period do not count. @default none */
+    readonly startPeriodSeconds?: number;
+}
+
+export interface ContainerArgs {
+    /** Image to run, e.g. `public.ecr.aws/nginx/nginx:1.27`. */
+    readonly image: pulumi.Input<string>;
+    /** The port the container serves on (mapped in the task definition). */
+    readonly port: number;
+    /** Further ports the container maps. @default [] */
+    readonly additionalPorts?: number[];
+    /** @default the Cloud Map service name, with characters a container name cannot hold replaced by "-" */
+    readonly name?: string;
+    /** Extra environment; discovery variables are added for every dependency. @default {} */
+    readonly environment?: Record<string, pulumi.Input<string>>;
+    /** Secrets from Secrets Manager or SSM Parameter Store, injected as environment variables. @default [] */
+    readonly secrets?: ContainerSecretArgs[];
+    /** @default the image's command */
+    readonly command?: string[];
+    /** @default none (the image's HEALTHCHECK, if any, is ignored by ECS) */
+    readonly healthCheck?: ContainerHealthCheckArgs;
+}
+
+/** One entry of a Fargate capacity provider strategy. */
+export interface CapacityProviderStrategyItemArgs {
+    /** `FARGATE` or `FARGATE_SPOT`. */
+    readonly capacityProvider: FargateCapacityProvider;
+    /** Relative share of the tasks beyond the bases, 0-1000. @default 0 */
+    readonly weight?: number;
+    /** Tasks placed on this provider first, 0-100000; one provider at most. @default 0 */
+    readonly base?: number;
+}
+
+/** What ECS does when a deployment's tasks keep failing to start. */
+export interface DeploymentCircuitBreakerArgs {
+    /** Stop the deployment when tasks keep failing. */
+    readonly enable: boolean;
+    /** Roll back to the last working deployment when it stops. */
+    readonly rollback: boolean;
+}
+
+export interface DiscoverableFargateServiceArgs {
+    /**
+     * The Cloud Map service the tasks register in: a `DiscoverableService` with DNS records in a
+     * private DNS namespace (not API-only, not CNAME), or a reference to one.
+     */
+    readonly discovery: CloudMapServiceRef;
+    /** @default a new cluster named after the service */
+    readonly cluster?: ClusterRef;
+    /** The VPC of the subnets; the security group is created in it. */
+    readonly vpcId: pulumi.Input<string>;
+    /** Private subnets for the tasks (at least one). */
+    readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * What the subnets' way out depends on — resources (NAT routes, VPC endpoints, an awsx VPC's
+     * `routes`) or ids they produced. The ECS service waits for them, so no task pulls its image
+     * before it can. (Typed `any`: schema inference has no "resource or id" type.)
+     * @default []
+     */
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    readonly internetConnectivity?: pulumi.Input<any[]>;
+    readonly container: ContainerArgs;
+    /**
+     * The container port ECS publishes in the SRV record, and the port callers are admitted on.
+     * It must be mapped by the container.
+     * @default container.port
+     */
+    readonly discoveryPort?: number;
+    /** Fargate CPU units. @default 256 */
+    readonly cpu?: number;
+    /** Fargate memory in MiB; must suit `cpu`. @default 512 */
+    readonly memory?: number;
+    /** `X86_64` or `ARM64` (Graviton). @default "X86_64" */
+    readonly cpuArchitecture?: CpuArchitecture;
+    /** @default 2 (one task can be replaced while the other answers) */
+    readonly desiredCount?: number;
+    /** Discovered services stay inside the VPC, so a public IP is refused. @default false */
+    readonly assignPublicIp?: boolean;
+    /**
+     * Services this one calls: each callee's security group admits this service on the callee's
+     * port only, this task role may DiscoverInstances on the callee, and the container gets the
+     * callee's names (`<NAME>_SRV_NAME`, ...). For calls declared after both services exist
+     * (services that call each other), use `connect(caller, callee)`.
+     * @default []
+     */
+    readonly talksTo?: ServicePeer[];
+    /** Registered resources this service reads: discovery plus their `readAccess` grants. @default [] */
+    readonly reads?: ReadableResource[];
+    /**
+     * ECS Exec (`aws ecs execute-command`): the service allows it and the task role gets the
+     * four `ssmmessages` channel actions it needs (they take no resource ARN).
+     * @default false
+     */
+    readonly enableExecuteCommand?: boolean;
+    /** Further statements for the task role, e.g. access to a bucket. @default [] */
+    readonly taskRoleStatements?: PolicyStatement[];
+    /** Managed policies attached to the task role. @default [] */
+    readonly taskRoleManagedPolicyArns?: pulumi.Input<string>[];
+    /** Fargate platform version; ECS Exec needs 1.4.0 or later. @default "LATEST" */
+    readonly platformVersion?: string;
+    /**
+     * FARGATE / FARGATE_SPOT split instead of the FARGATE launch type. A new cluster gets both
+     * providers associated; an existing cluster must have them.
+     * @default none (launch type FARGATE)
+     */
+    readonly capacityProviderStrategy?: CapacityProviderStrategyItemArgs[];
+    /** @default { enable: true, rollback: true } */
+    readonly deploymentCircuitBreaker?: DeploymentCircuitBreakerArgs;
+    /** Days CloudWatch Logs keeps the container's logs (one of the values CloudWatch Logs accepts). @default 14 */
+    readonly logRetentionDays?: number;
+    /** Added to every child, with `cloudmap-discovery:service = <fqdn>`. @default {} */
+    readonly tags?: Record<string, string>;
+}
