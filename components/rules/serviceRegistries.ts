@@ -3,10 +3,10 @@ import { at, Finding } from "./finding";
 import { itemPath } from "./paths";
 import { isRecord } from "./values";
 
-/** One entry of an ECS service's `serviceRegistries` (`@pulumi/aws` input names). */
 // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html
 const SOURCE = "ECS API, ServiceRegistry";
 
+/** One entry of an ECS service's `serviceRegistries` (`@pulumi/aws` input names). */
 export interface ServiceRegistryShape {
     readonly registryArn?: string;
     readonly port?: number;
