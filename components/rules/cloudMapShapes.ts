@@ -1,3 +1,5 @@
+import { isRecord } from "./values";
+
 /**
  * Plain shapes of the AWS resources the rules look at. Field names follow the
  * `@pulumi/aws` inputs, so the policy pack can pass resource properties straight in and
@@ -45,7 +47,12 @@ export function isApiOnly(service: CloudMapServiceShape): boolean {
     return service.type === "HTTP";
 }
 
-/** The record types of a service, upper-cased; empty for API-only services. */
+/**
+ * The record types of a service exactly as they would be sent; empty for API-only services.
+ * Not upper-cased: Cloud Map's record types are case-sensitive, so `"srv"` is not an SRV
+ * record (the DNS record rules report it) and must not count as one anywhere else.
+ */
 export function recordTypesOf(service: CloudMapServiceShape): string[] {
-    return (service.dnsConfig?.dnsRecords ?? []).map((r) => String(r.type).toUpperCase());
+    const records: unknown = service.dnsConfig?.dnsRecords;
+    return Array.isArray(records) ? records.map((r: unknown) => String(isRecord(r) ? r.type : r)) : [];
 }

@@ -1,4 +1,5 @@
 import { Finding } from "./finding";
+import { describeValue, kindOf } from "./values";
 
 // CreateHttpNamespace `Name` (NamespaceNameHttp): 1-1024 printable ASCII characters, no spaces;
 // the same pattern as HttpProperties.HttpName. https://docs.aws.amazon.com/cloud-map/latest/api/API_CreateHttpNamespace.html
@@ -13,8 +14,8 @@ export function checkHttpNamespaceName(name: unknown, path = "name"): Finding[] 
         rule: "cloudmap-http-namespace-name",
         path,
         message: typeof name === "string"
-            ? `${JSON.stringify(name)} is not an HTTP namespace name: 1-1024 printable ASCII characters without spaces (API_CreateHttpNamespace).`
-            : `The namespace name must be a string, not ${JSON.stringify(name) ?? typeof name}.`,
+            ? `${describeValue(name)} is not an HTTP namespace name: 1-1024 printable ASCII characters without spaces (Cloud Map API, CreateHttpNamespace).`
+            : `The namespace name is ${kindOf(name)}; it must be text.`,
         fix: 'Use a short name such as "payments".',
     }];
 }

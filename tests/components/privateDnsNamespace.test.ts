@@ -21,7 +21,7 @@ describe("PrivateDnsNamespace", () => {
 
     for (const [bad, why] of [
         ["quick ship.local", /label\(s\) "quick ship"/],
-        ["-quickship.local", /"-quickship"/],
+        ["quick*ship.local", /"quick\*ship"/],
         ["quickship..local", /""/],
         ["", /empty/],
         [`${"a".repeat(64)}.local`, /1-63 letters/],

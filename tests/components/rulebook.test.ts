@@ -15,10 +15,15 @@ describe("rulebook", () => {
                 assert.deepStrictEqual(checkNamespaceName(labels.join(".")), []);
             }));
         });
-        it("rejects any name containing a character outside letters, digits, hyphens and dots", () => {
-            fc.assert(fc.property(label, fc.constantFrom(" ", "_", "/", "*", "é"), label, (a, bad, b) => {
+        it("rejects any name containing a character outside letters, digits, hyphens, underscores and dots", () => {
+            fc.assert(fc.property(label, fc.constantFrom(" ", "/", "*", "é", "\t"), label, (a, bad, b) => {
                 assert.strictEqual(checkNamespaceName(`${a}${bad}${b}.local`)[0]?.rule, "cloudmap-namespace-dns-name");
             }));
+        });
+        it("accepts what Route 53 accepts as written: underscores and leading or trailing hyphens", () => {
+            for (const name of ["_tcp.local", "my_ns.local", "-edge-.local", "_http._tcp.quickship.local"]) {
+                assert.deepStrictEqual(checkNamespaceName(name), [], name);
+            }
         });
     });
 

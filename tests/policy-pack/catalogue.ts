@@ -100,7 +100,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-dns-config",
         title: "DNS records on an API-only service",
         program: () => cloudMapService(httpNamespace().id, { type: "HTTP" }),
-        violation: /dnsConfig: An API-only service \(type "HTTP"\) cannot have DNS records/,
+        violation: /dnsConfig: An API-only service cannot have DNS records/,
     },
     {
         policy: "aws-cloudmap-service-dns-config",
@@ -114,7 +114,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-health-check",
         title: "both health configs",
         program: () => cloudMapService(publicNamespace().id, { healthCheckConfig: ROUTE53_HEALTH_CHECK }),
-        violation: /healthCheckConfig and healthCheckCustomConfig cannot both be set/,
+        violation: /healthCheckConfig: A service has either a Route 53 health check or a custom health check, not both/,
     },
     {
         policy: "aws-cloudmap-service-health-check",
@@ -196,7 +196,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-ecs-service-cloudmap-registry",
         title: "port together with containerName and containerPort",
         program: () => discoverableFargate({ registry: { port: 8080 } }),
-        violation: /With awsvpc and SRV records, give containerName\+containerPort or port, not both/,
+        violation: /With awsvpc networking and SRV records, the registry takes either a container and its port or a bare port, not both/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
@@ -206,13 +206,13 @@ export const CASES: readonly PolicyCase[] = [
             registry: { containerName: undefined, containerPort: undefined },
             service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } },
         }),
-        violation: /With bridge network mode, ECS needs containerName and containerPort/,
+        violation: /With bridge network mode, ECS needs the container and its port/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
         title: "host network mode without the container pair",
         program: () => discoverableFargate({ ...onEc2("host"), registry: { containerName: undefined, containerPort: undefined } }),
-        violation: /With host network mode, ECS needs containerName and containerPort to register tasks/,
+        violation: /With host network mode, ECS needs the container and its port to register tasks/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
@@ -285,7 +285,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-custom-health-threshold",
         title: "an empty healthCheckCustomConfig",
         program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: {} }),
-        violation: /healthCheckCustomConfig without failureThreshold makes every update replace the service/,
+        violation: /healthCheckCustomConfig.failureThreshold: The custom health check has no failure threshold, .* replaces the service/,
     },
     { policy: "aws-cloudmap-service-custom-health-threshold", title: "failureThreshold 1", program: () => cloudMapService(privateNamespace().id) },
     {
