@@ -11,6 +11,8 @@ export interface ContainerDefinitionArgs {
     readonly logGroupName: pulumi.Input<string>;
     readonly region: pulumi.Input<string>;
     readonly logStreamPrefix: string;
+    /** With Service Connect: the name (and protocol) of the port mapping it serves. */
+    readonly namedPort?: { readonly containerPort: number; readonly name: string; readonly appProtocol?: string };
 }
 
 /**
@@ -36,7 +38,12 @@ export function containerDefinitions(args: ContainerDefinitionArgs): pulumi.Outp
         image: container.image,
         essential: true,
         command: container.command,
-        portMappings: args.ports.map((containerPort) => ({ containerPort, protocol: "tcp" })),
+        memory: container.memoryMiB,
+        portMappings: args.ports.map((containerPort) => ({
+            containerPort,
+            protocol: "tcp",
+            ...(args.namedPort?.containerPort === containerPort ? { name: args.namedPort.name, appProtocol: args.namedPort.appProtocol } : {}),
+        })),
         environment,
         secrets: container.secrets?.map((secret) => ({ name: secret.name, valueFrom: secret.valueFrom })),
         healthCheck,

@@ -6,22 +6,28 @@ import { DiscoverableFargateServiceArgs } from "./fargateServiceArgs";
 import { checkFargateServiceArgs, fargateServiceSettings, FargateServiceSettings } from "./fargateServiceChecks";
 import { discoverInstancesStatement, policyDocument } from "./iamStatements";
 import { registerPeer } from "./peerRegistry";
-import { CloudMapServiceRef, ReadableResource, ServicePeer } from "./refs";
+import { CloudMapServiceRef, ReadableResource, ServiceConnectEndpoint, ServicePeer } from "./refs";
 import { throwOnFindings } from "./rules";
 import { connect } from "./serviceEdge";
 import { cloudMapServiceRefOf, fqdnOf, recordTypesOfRef } from "./serviceRefs";
+import { serviceConnectConfiguration } from "./serviceConnectConfiguration";
 import { createTaskRoles, TaskRoles } from "./taskRoles";
 import { typeToken } from "./typeToken";
 
 
 /**
- * An ECS Fargate service whose tasks register themselves in Cloud Map through
- * `serviceRegistries`, with its own log group, roles and security group. It is a `ServicePeer`:
- * pass it in another service's `talksTo`, or to `connect`.
+ * An ECS Fargate service found by its callers through Cloud Map: its tasks register themselves
+ * for DNS (`serviceRegistries`), or serve through ECS Service Connect, or both; with its own log
+ * group, roles and security group. It is a `ServicePeer`: pass it in another service's `talksTo`,
+ * or to `connect`.
  */
 export class DiscoverableFargateService extends pulumi.ComponentResource implements ServicePeer {
-    /** The Cloud Map service its tasks register in. */
-    readonly discovery: CloudMapServiceRef;
+    /** The Cloud Map service its tasks register in for DNS; undefined with Service Connect only. */
+    readonly discovery: CloudMapServiceRef | undefined;
+    /** Its Service Connect endpoint; undefined without Service Connect or as a client only. */
+    readonly serviceConnect: ServiceConnectEndpoint | undefined;
+    /** The namespace it uses Service Connect in; undefined without Service Connect. */
+    readonly serviceConnectNamespace: string | undefined;
     /** The container port published in discovery, on which callers are admitted. */
     readonly port: number;
     readonly containerName: string;
@@ -38,12 +44,15 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
 
     constructor(name: string, args: DiscoverableFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableFargateService"), name, {}, opts);
-        const settings = fargateServiceSettings(args);
-        throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(args, settings));
-        this.discovery = cloudMapServiceRefOf(args.discovery);
+        const settings = fargateServiceSettings(name, args);
+        throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(name, args, settings));
+        this.discovery = args.discovery === undefined ? undefined : cloudMapServiceRefOf(args.discovery);
+        const sc = settings.serviceConnect;
+        this.serviceConnectNamespace = sc?.namespaceName;
+        this.serviceConnect = sc?.server === true ? { namespaceName: sc.namespaceName, dnsName: sc.dnsName, port: sc.aliasPort } : undefined;
         this.port = settings.discoveryPort;
         this.containerName = settings.containerName;
-        const label = fqdnOf(this.discovery);
+        const label = `${settings.serviceName}.${settings.namespaceName}`;
         const tags = { ...args.tags, "cloudmap-discovery:service": label };
 
         const environment = new CallerEnvironment("DiscoverableFargateService", name,
@@ -69,24 +78,32 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
         const taskDefinition = this.createTaskDefinition(name, args, settings, roles, environment, tags);
         const service = new aws.ecs.Service(name, {
             cluster: cluster.arn,
-            taskDefinition: taskDefinition.arn,
+            taskDefinition: taskDefinition.resource.arn,
             desiredCount: settings.desiredCount,
             launchType: args.capacityProviderStrategy === undefined ? "FARGATE" : undefined,
             capacityProviderStrategies: args.capacityProviderStrategy,
             platformVersion: args.platformVersion,
             enableExecuteCommand: args.enableExecuteCommand,
             networkConfiguration: { subnets: args.subnetIds, securityGroups: [securityGroup.id], assignPublicIp: false },
-            serviceRegistries: { registryArn: this.discovery.serviceArn, ...settings.registry },
+            serviceRegistries: this.discovery === undefined ? undefined : { registryArn: this.discovery.serviceArn, ...settings.registry },
+            serviceConnectConfiguration: args.serviceConnect === undefined ? undefined
+                : serviceConnectConfiguration(args.serviceConnect, settings, { logGroupName: taskDefinition.logGroupName, region: taskDefinition.region }),
             deploymentCircuitBreaker: args.deploymentCircuitBreaker ?? { enable: true, rollback: true },
             propagateTags: "SERVICE",
             tags,
-        }, { parent: this, dependsOn: waitFor(args.internetConnectivity, cluster.capacityProviders) });
+        }, {
+            parent: this,
+            dependsOn: waitFor(args.internetConnectivity, cluster.capacityProviders),
+            // A replacement is created before the old service is deleted, and Service Connect names are
+            // unique in the namespace: the new service would collide with the old one. Delete first.
+            deleteBeforeReplace: args.serviceConnect === undefined ? undefined : true,
+        });
 
         this.declareCalls(args.talksTo ?? []);
         this.grantReads(name, args.reads ?? [], roles, environment);
 
         this.clusterArn = pulumi.output(cluster.arn);
-        this.taskDefinitionArn = taskDefinition.arn;
+        this.taskDefinitionArn = taskDefinition.resource.arn;
         this.serviceName = service.name;
         this.serviceArn = service.arn;
         this.registerOutputs({
@@ -124,15 +141,16 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
     }
 
     private createTaskDefinition(name: string, args: DiscoverableFargateServiceArgs, settings: FargateServiceSettings, roles: TaskRoles,
-        environment: CallerEnvironment, tags: Record<string, string>): aws.ecs.TaskDefinition {
+        environment: CallerEnvironment, tags: Record<string, string>): { resource: aws.ecs.TaskDefinition; logGroupName: pulumi.Output<string>; region: pulumi.Output<string> } {
         const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, {
-            // The stack is part of the name: log group names are unique per account and region.
-            name: `/ecs/${pulumi.getStack()}/${this.discovery.namespaceName}/${this.discovery.name}`,
+            name: settings.logGroupName,
             retentionInDays: args.logRetentionDays ?? 14,
             tags,
         }, { parent: this });
-        return new aws.ecs.TaskDefinition(`${name}-task`, {
-            family: `${pulumi.getStack()}-${name}`,
+        const region = aws.getRegionOutput({}, { parent: this }).region;
+        const sc = settings.serviceConnect;
+        const resource = new aws.ecs.TaskDefinition(`${name}-task`, {
+            family: settings.family,
             requiresCompatibilities: ["FARGATE"],
             networkMode: "awsvpc",
             cpu: String(settings.cpu),
@@ -146,11 +164,14 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
                 ports: settings.ports,
                 discoveryVariables: environment.variables,
                 logGroupName: logGroup.name,
-                region: aws.getRegionOutput({}, { parent: this }).region,
-                logStreamPrefix: this.discovery.name,
+                region,
+                logStreamPrefix: settings.serviceName,
+                // Service Connect serves a named port; a client only serves none.
+                namedPort: sc?.server !== true ? undefined : { containerPort: settings.discoveryPort, name: sc.portName, appProtocol: args.serviceConnect?.appProtocol },
             }),
             tags,
         }, { parent: this });
+        return { resource, logGroupName: logGroup.name, region };
     }
 
     /** One edge per callee, declared by `connect` like any other call. */

@@ -9,6 +9,8 @@ export interface DiscoveryTarget {
     readonly dnsRecordTypes: readonly string[];
     /** The port the callee listens on, when it is a network service. */
     readonly port?: number;
+    /** For a callee reached through Service Connect: its client alias, used instead of DNS names. */
+    readonly clientAlias?: { readonly dnsName: string; readonly port: number };
 }
 
 /** `inventory-manager` → `INVENTORY_MANAGER`. */
@@ -20,6 +22,10 @@ export function environmentPrefix(serviceName: string): string {
 function variablesOf(target: DiscoveryTarget): Record<string, string> {
     const prefix = environmentPrefix(target.serviceName);
     const fqdn = `${target.serviceName}.${target.namespaceName}`;
+    if (target.clientAlias !== undefined) {
+        const { dnsName, port } = target.clientAlias;
+        return { [`${prefix}_URL`]: `http://${dnsName}:${port}`, [`${prefix}_HOST`]: dnsName, [`${prefix}_PORT`]: String(port) };
+    }
     if (target.dnsRecordTypes.length === 0) {
         return { [`${prefix}_NAMESPACE`]: target.namespaceName, [`${prefix}_SERVICE`]: target.serviceName };
     }
@@ -35,7 +41,8 @@ function variablesOf(target: DiscoveryTarget): Record<string, string> {
  * address is hard-coded in application code:
  * - SRV services: `<NAME>_SRV_NAME` (resolve it for host and port);
  * - A/AAAA services: `<NAME>_HOST` and `<NAME>_PORT`;
- * - API-only services: `<NAME>_NAMESPACE` and `<NAME>_SERVICE`, the arguments of DiscoverInstances.
+ * - API-only services: `<NAME>_NAMESPACE` and `<NAME>_SERVICE`, the arguments of DiscoverInstances;
+ * - Service Connect endpoints: `<NAME>_URL` (`http://<alias>:<port>`), `<NAME>_HOST` and `<NAME>_PORT`.
  */
 export function discoveryEnvironment(targets: readonly DiscoveryTarget[]): Record<string, string> {
     return Object.assign({}, ...targets.map(variablesOf));

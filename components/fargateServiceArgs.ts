@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "./iamStatements";
-import { CloudMapServiceRef, ClusterRef, ReadableResource, ServicePeer } from "./refs";
-import { CpuArchitecture, FargateCapacityProvider } from "./rules/enums";
+import { CloudMapServiceRef, ClusterRef, NamespaceRef, ReadableResource, ServicePeer } from "./refs";
+import { AppProtocol, CpuArchitecture, FargateCapacityProvider } from "./rules/enums";
 
 /** A secret injected into the container's environment by ECS at start. */
 export interface ContainerSecretArgs {
@@ -47,6 +47,61 @@ export interface ContainerArgs {
     readonly command?: string[];
     /** A health check ECS runs in the container. Default: none (ECS ignores the image's HEALTHCHECK). */
     readonly healthCheck?: ContainerHealthCheckArgs;
+    /**
+     * A hard memory limit for the container, in MiB; with Service Connect it must leave the proxy
+     * at least 64 MiB of the task's memory. Default: none (the container may use all of the task's memory).
+     */
+    readonly memoryMiB?: number;
+}
+
+/** TLS between Service Connect proxies, with certificates from AWS Private CA. */
+export interface ServiceConnectTlsArgs {
+    /** The AWS Private CA certificate authority that issues the certificates. */
+    readonly certificateAuthorityArn: pulumi.Input<string>;
+    /** The KMS key that encrypts the private key ECS keeps in Secrets Manager. Default: an AWS owned key. */
+    readonly kmsKeyArn?: pulumi.Input<string>;
+    /** The role ECS uses to issue certificates. Default: the ECS infrastructure role of the account. */
+    readonly roleArn?: pulumi.Input<string>;
+}
+
+/**
+ * ECS Service Connect for a service: an Envoy proxy in each task, names that only ECS tasks
+ * using Service Connect in the same namespace resolve (no DNS records), retries and outlier
+ * detection between services. One client alias is built from `clientAliasDnsName`/`clientAliasPort`.
+ */
+export interface ServiceConnectArgs {
+    /** The Cloud Map namespace (HTTP or private DNS) whose tasks can reach each other; its ARN is used when known. */
+    readonly namespace: NamespaceRef;
+    /**
+     * The service's name in the namespace: the Cloud Map service ECS creates for it (unique in the
+     * namespace) and, unless `clientAliasDnsName` is given, the name callers use. Up to 64
+     * lowercase letters, digits, `_` and `-`.
+     */
+    readonly name: string;
+    /**
+     * Publish an endpoint callers can reach; `false` makes the service a client only, which calls
+     * others through Service Connect but cannot be called. Default: true.
+     */
+    readonly server?: boolean;
+    /** The name callers use, e.g. `inventory-manager` (`http://inventory-manager:80`). Default: name. */
+    readonly clientAliasDnsName?: string;
+    /** The port callers use. Default: the container port. */
+    readonly clientAliasPort?: number;
+    /** The name of the container's port mapping Service Connect serves. Default: name. */
+    readonly portName?: string;
+    /**
+     * `http`, `http2` or `grpc` lets the proxy retry and time out per request; unset means TCP.
+     * It cannot change later without deleting and recreating the ECS service. Default: TCP.
+     */
+    readonly appProtocol?: AppProtocol;
+    /** Seconds a connection may stay idle; 0 turns it off. Default: 300 (HTTP-like) or 3600 (TCP), ECS's. */
+    readonly idleTimeoutSeconds?: number;
+    /** Seconds a request may take (HTTP-like protocols only); 0 turns it off. Default: ECS's (15). */
+    readonly perRequestTimeoutSeconds?: number;
+    /** TLS between the proxies. Default: none (plain traffic inside the VPC). */
+    readonly tls?: ServiceConnectTlsArgs;
+    /** Ship the proxy's logs to the service's log group (stream prefix `service-connect`). Default: true. */
+    readonly proxyLogs?: boolean;
 }
 
 /** One entry of a Fargate capacity provider strategy. */
@@ -69,10 +124,14 @@ export interface DeploymentCircuitBreakerArgs {
 
 export interface DiscoverableFargateServiceArgs {
     /**
-     * The Cloud Map service the tasks register in: a `DiscoverableService` with DNS records in a
-     * private DNS namespace (not API-only, not CNAME), or a reference to one.
+     * The Cloud Map service the tasks register in for DNS: a `DiscoverableService` with DNS records
+     * in a private DNS namespace (not API-only, not CNAME), or a reference to one. A service needs
+     * this, `serviceConnect`, or both (then under different names).
+     * Default: none (Service Connect only).
      */
-    readonly discovery: CloudMapServiceRef;
+    readonly discovery?: CloudMapServiceRef;
+    /** ECS Service Connect, instead of or beside DNS discovery. Default: none (DNS only). */
+    readonly serviceConnect?: ServiceConnectArgs;
     /** The ECS cluster to run in. Default: a new cluster named after the service. */
     readonly cluster?: ClusterRef;
     /** The VPC of the subnets; the security group is created in it. */
@@ -94,9 +153,9 @@ export interface DiscoverableFargateServiceArgs {
      * Default: container.port.
      */
     readonly discoveryPort?: number;
-    /** Fargate CPU units. Default: 256. */
+    /** Fargate CPU units. Default: 256; 512 with Service Connect (AWS recommends 256 more for its proxy). */
     readonly cpu?: number;
-    /** Fargate memory in MiB; must suit `cpu`. Default: 512. */
+    /** Fargate memory in MiB; must suit `cpu`. Default: 512; 1024 with Service Connect. */
     readonly memory?: number;
     /** `X86_64` or `ARM64` (Graviton). Default: "X86_64". */
     readonly cpuArchitecture?: CpuArchitecture;

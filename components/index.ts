@@ -9,18 +9,19 @@ export {
 export { DiscoverableFargateService } from "./discoverableFargateService";
 export {
     DiscoverableFargateServiceArgs, ContainerArgs, ContainerSecretArgs, ContainerHealthCheckArgs, CapacityProviderStrategyItemArgs,
-    DeploymentCircuitBreakerArgs,
+    DeploymentCircuitBreakerArgs, ServiceConnectArgs, ServiceConnectTlsArgs,
 } from "./fargateServiceArgs";
 export { ServiceEdge, ServiceEdgeArgs, connect, ConnectOptions } from "./serviceEdge";
 export { RegisteredResource, RegisteredResourceArgs } from "./registeredResource";
 export { DiscoveryNetwork, DiscoveryNetworkArgs } from "./discoveryNetwork";
 export { QuickShipTopology, QuickShipTopologyArgs, QuickShipService } from "./quickShipTopology";
-export { NamespaceRef, CloudMapServiceRef, ServicePeer, ReadableResource, ClusterRef, ExistingNetwork } from "./refs";
+export { NamespaceRef, CloudMapServiceRef, ServicePeer, ServiceConnectEndpoint, ReadableResource, ClusterRef, ExistingNetwork } from "./refs";
 export { peerFromEcsService, peerFromAwsxFargateService, networkFromAwsxVpc, PeerArgs, AwsxFargateServiceLike, AwsxVpcLike } from "./peers";
 export { discoveryEnvironment, environmentPrefix, DiscoveryTarget } from "./discoveryEnvironment";
 export { PolicyStatement, policyDocument, discoverInstancesStatement, dynamoDbReadStatement, sqsConsumeStatement } from "./iamStatements";
 export {
     DnsRecordType, RoutingPolicy, NamespaceKind, HealthReporting, Route53HealthCheckType, CpuArchitecture, FargateCapacityProvider, PolicyEffect,
+    DiscoveryMode, AppProtocol,
 } from "./rules/enums";
 export { PACKAGE_NAME, typeToken } from "./typeToken";
 export * as rules from "./rules";

@@ -7,10 +7,11 @@ import { DiscoverableFargateServiceArgs } from "./fargateServiceArgs";
 import { dynamoDbReadStatement } from "./iamStatements";
 import { knownPeer, registerPeer } from "./peerRegistry";
 import { PrivateDnsNamespace } from "./privateDnsNamespace";
-import { CloudMapServiceRef, ClusterRef, ExistingNetwork, NamespaceRef, ReadableResource } from "./refs";
+import { CloudMapServiceRef, ClusterRef, ExistingNetwork, NamespaceRef, ReadableResource, ServiceConnectEndpoint } from "./refs";
 import { RegisteredResource } from "./registeredResource";
 import {
-    checkInstanceAttributeLimits, checkNamespaceName, checkPort, checkTtlCeiling, checkTtlRange, DEFAULT_MAX_TTL_SECONDS, throwOnFindings,
+    checkInstanceAttributeLimits, checkNamespaceName, checkOneOf, checkPort, checkTtlCeiling, checkTtlRange, DEFAULT_MAX_TTL_SECONDS, DiscoveryMode, enumValues,
+    throwOnFindings,
 } from "./rules";
 import { namespaceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
@@ -38,19 +39,31 @@ export interface QuickShipTopologyArgs {
     readonly ttlSeconds?: number;
     /** The DynamoDB table's name. Default: "UserAuth". */
     readonly userAuthTableName?: string;
+    /**
+     * How the services find each other: `dns` (SRV records in the private hosted zone, resolvable
+     * by anything in the VPC) or `service-connect` (ECS Service Connect in the same namespace:
+     * inventory-manager serves `http://inventory-manager:<port>`, order-processor is a client).
+     * The table stays an API-only instance either way. Default: "dns".
+     */
+    readonly discoveryMode?: DiscoveryMode;
 }
 
 /** One QuickShip microservice as plain outputs; it is a ServicePeer, so other services can call it. */
 export interface QuickShipService {
     readonly securityGroupId: pulumi.Output<string>;
     readonly port: number;
-    readonly discovery: CloudMapServiceRef;
+    /** Its Cloud Map service (DNS mode). */
+    readonly discovery?: CloudMapServiceRef;
+    /** Its Service Connect endpoint (Service Connect mode, when it serves callers). */
+    readonly serviceConnect?: ServiceConnectEndpoint;
+    /** The namespace it uses Service Connect in (Service Connect mode). */
+    readonly serviceConnectNamespace?: string;
     readonly taskRoleArn: pulumi.Output<string>;
     readonly taskRoleName: pulumi.Output<string>;
     /** The ECS service ARN. */
     readonly serviceArn: pulumi.Output<string>;
-    /** `<service>.<namespace>`, the SRV name callers resolve. */
-    readonly srvName: string;
+    /** How callers reach it: the SRV name (DNS mode), `http://<alias>:<port>` (Service Connect), or "" for a client only. */
+    readonly address: string;
 }
 
 const STAND_IN_IMAGE = "public.ecr.aws/docker/library/nginx:1.27-alpine";
@@ -75,6 +88,7 @@ export class QuickShipTopology extends pulumi.ComponentResource {
         const port = args.port ?? 80;
         const environment = args.environment ?? "prod";
         const namespaceName = args.namespaceName ?? "quickship.local";
+        const mode = args.discoveryMode ?? DiscoveryMode.Dns;
         // Checked here too, so errors name this component's arguments rather than those of the children it builds.
         throwOnFindings("QuickShipTopology", name, [
             ...checkNamespaceName(namespaceName, "namespaceName"),
@@ -84,6 +98,7 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             ]),
             ...checkPort(port, "port"),
             ...checkInstanceAttributeLimits({ environment }, ""),
+            ...checkOneOf(mode, enumValues(DiscoveryMode), "quickship-discovery-mode", "discoveryMode"),
         ]);
         const network = args.network ?? new DiscoveryNetwork(`${name}-network`, {}, { parent: this });
         const cluster = args.cluster ?? {
@@ -97,11 +112,14 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             description: "QuickShip service discovery",
         }, { parent: this });
 
-        // Each microservice: a Cloud Map service its tasks register in, and the Fargate service.
-        const microservice = (serviceName: string, image: pulumi.Input<string> | undefined,
+        // Each microservice: found through a Cloud Map service its tasks register in (DNS mode), or
+        // through Service Connect in the same namespace; `server: false` makes a client only.
+        const microservice = (serviceName: string, image: pulumi.Input<string> | undefined, server: boolean,
             wiring: Pick<DiscoverableFargateServiceArgs, "talksTo" | "reads"> = {}) =>
             new DiscoverableFargateService(`${name}-${serviceName}`, {
-                discovery: new DiscoverableService(`${name}-${serviceName}`, { name: serviceName, namespace, ttlSeconds: args.ttlSeconds }, { parent: this }),
+                ...(mode === DiscoveryMode.ServiceConnect
+                    ? { serviceConnect: { namespace, name: serviceName, server } }
+                    : { discovery: new DiscoverableService(`${name}-${serviceName}`, { name: serviceName, namespace, ttlSeconds: args.ttlSeconds }, { parent: this }) }),
                 cluster,
                 vpcId: network.vpcId,
                 subnetIds: network.privateSubnetIds,
@@ -111,7 +129,7 @@ export class QuickShipTopology extends pulumi.ComponentResource {
                 ...wiring,
             }, { parent: this });
 
-        const inventoryManager = microservice("inventory-manager", args.inventoryManagerImage);
+        const inventoryManager = microservice("inventory-manager", args.inventoryManagerImage, true);
         const table = this.createUserAuthTable(name, args.userAuthTableName ?? "UserAuth");
         const userAuthDb = new RegisteredResource(`${name}-user-auth-db`, {
             service: new DiscoverableService(`${name}-user-auth-db`, { name: "user-auth-db", namespace, apiOnly: true }, { parent: this }),
@@ -119,7 +137,8 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             attributes: { tablename: args.userAuthTableName ?? "UserAuth", environment },
             readAccess: [dynamoDbReadStatement("user-auth-db", table.arn)],
         }, { parent: this });
-        const orderProcessor = microservice("order-processor", args.orderProcessorImage, { talksTo: [inventoryManager], reads: [userAuthDb] });
+        // Nobody calls order-processor: with Service Connect it is a client only.
+        const orderProcessor = microservice("order-processor", args.orderProcessorImage, mode === DiscoveryMode.Dns, { talksTo: [inventoryManager], reads: [userAuthDb] });
 
         this.namespace = namespaceRefOf(namespace);
         this.inventoryManager = serviceOutputs(inventoryManager);
@@ -147,14 +166,19 @@ export class QuickShipTopology extends pulumi.ComponentResource {
 
 /** A microservice's plain outputs, known to `connect` as the service itself. */
 function serviceOutputs(service: DiscoverableFargateService): QuickShipService {
+    const endpoint = service.serviceConnect;
     const outputs: QuickShipService = {
         securityGroupId: service.securityGroupId,
         port: service.port,
         discovery: service.discovery,
+        serviceConnect: endpoint,
+        serviceConnectNamespace: service.serviceConnectNamespace,
         taskRoleArn: service.taskRoleArn,
         taskRoleName: service.taskRoleName,
         serviceArn: service.serviceArn,
-        srvName: `${service.discovery.name}.${service.discovery.namespaceName}`,
+        address: service.discovery !== undefined
+            ? `${service.discovery.name}.${service.discovery.namespaceName}`
+            : endpoint !== undefined ? `http://${endpoint.dnsName}:${endpoint.port}` : "",
     };
     registerPeer(outputs, knownPeer(service)!);
     return outputs;

@@ -1,4 +1,7 @@
-import { at, Finding } from "./finding";
+import { checkPrivateCaArn } from "./arns";
+import { Finding } from "./finding";
+import { itemPath, keyPath } from "./paths";
+import { describeValue, isRecord } from "./values";
 
 /**
  * ECS Service Connect: what CreateService and RegisterTaskDefinition accept, and what bites.
@@ -27,8 +30,6 @@ const NAME_64 = /^[a-z0-9_][a-z0-9_-]{0,63}$/;
 const DNS_NAME = /^[a-z0-9_][a-z0-9_.-]{0,126}$/;
 const MAX_TIMEOUT = 2147483647;
 export const APP_PROTOCOLS = ["http", "http2", "grpc"] as const;
-// arn:<partition>:acm-pca:<region>:<account>:certificate-authority/<id>
-const PRIVATE_CA_ARN = /^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:\d{12}:certificate-authority\/[0-9a-f-]+$/;
 
 /** What the proxy needs of a task (developer guide: add 256 CPU units and at least 64 MiB). */
 export const SERVICE_CONNECT_PROXY = { cpu: 256, memoryMiB: 64 } as const;
@@ -45,26 +46,27 @@ export interface ServiceConnectServiceShape {
     readonly portName?: unknown;
     readonly discoveryName?: unknown;
     readonly clientAlias?: readonly { readonly port?: unknown; readonly dnsName?: unknown }[] | unknown;
-    readonly timeout?: { readonly idleTimeoutSeconds?: unknown; readonly perRequestTimeoutSeconds?: unknown };
-    readonly tls?: { readonly issuerCertAuthority?: { readonly awsPcaAuthorityArn?: unknown } };
+    readonly timeout?: unknown;
+    readonly tls?: unknown;
 }
 
 /** Checks a port mapping's Service Connect fields: its name and app protocol. */
-export function checkPortMappingName(mapping: NamedPortMappingShape, path: string): Finding[] {
+export function checkPortMappingName(value: unknown, path: string): Finding[] {
+    const mapping: NamedPortMappingShape = isRecord(value) ? value : {};
     const findings: Finding[] = [];
     if (mapping.name !== undefined && (typeof mapping.name !== "string" || !NAME_64.test(mapping.name))) {
         findings.push({
             rule: "ecs-port-mapping-name",
-            path: at(path, "name"),
-            message: `${JSON.stringify(mapping.name)} is not a port name: up to 64 lowercase letters, digits, "_" and "-", not starting with "-".`,
+            path: keyPath(path, "name"),
+            message: `${describeValue(mapping.name)} is not a port name: up to 64 lowercase letters, digits, "_" and "-", not starting with "-" (ECS API, PortMapping).`,
             fix: 'Use a name such as "http".',
         });
     }
     if (mapping.appProtocol !== undefined && !(APP_PROTOCOLS as readonly unknown[]).includes(mapping.appProtocol)) {
         findings.push({
             rule: "ecs-port-mapping-app-protocol",
-            path: at(path, "appProtocol"),
-            message: `${JSON.stringify(mapping.appProtocol)} is not an application protocol ECS knows (case-sensitive); leave it unset for plain TCP.`,
+            path: keyPath(path, "appProtocol"),
+            message: `${describeValue(mapping.appProtocol)} is not an application protocol ECS knows (values are case-sensitive); unset means plain TCP (ECS API, PortMapping).`,
             fix: "Use http, http2 or grpc, or leave it unset.",
         });
     }
@@ -76,25 +78,29 @@ export function checkPortMappingName(mapping: NamedPortMappingShape, path: strin
  * exactly one client alias with a valid port and name, timeouts in range (per-request ones only
  * for HTTP-like protocols), a Private CA for TLS.
  */
-export function checkServiceConnectService(service: ServiceConnectServiceShape, portMappings: readonly NamedPortMappingShape[] | undefined, path: string): Finding[] {
+export function checkServiceConnectService(value: unknown, portMappings: readonly NamedPortMappingShape[] | undefined, path: string): Finding[] {
     const rule = "ecs-service-connect-service";
+    if (!isRecord(value)) {
+        return [{ rule, path, message: `${describeValue(value)} is not a Service Connect service.`, fix: "Pass { portName, clientAlias: [{ port }] }." }];
+    }
+    const service = value as ServiceConnectServiceShape;
     const findings: Finding[] = [];
     const mapping = portMappings?.find((m) => m.name === service.portName);
     if (typeof service.portName !== "string" || service.portName === "") {
-        findings.push({ rule, path: at(path, "portName"), message: "No port name is given, so ECS cannot tell which port callers reach.", fix: "Name a port mapping of the container and give that name." });
+        findings.push({ rule, path: keyPath(path, "portName"), message: "No port name is given, so ECS cannot tell which port callers reach (ECS API, ServiceConnectService).", fix: "Name a port mapping of the container and give that name." });
     } else if (portMappings !== undefined && mapping === undefined) {
         const names = portMappings.map((m) => m.name).filter((n) => n !== undefined);
         findings.push({
             rule,
-            path: at(path, "portName"),
-            message: `No port mapping of the task is named "${service.portName}" (named: ${names.map((n) => JSON.stringify(n)).join(", ") || "none"}).`,
+            path: keyPath(path, "portName"),
+            message: `No port mapping of the task is named "${service.portName}" (named: ${names.map(describeValue).join(", ") || "none"}).`,
             fix: "Give the container's port mapping that name, or use one of the names above.",
         });
     }
     if (service.discoveryName !== undefined && (typeof service.discoveryName !== "string" || !NAME_64.test(service.discoveryName))) {
         findings.push({
-            rule, path: at(path, "discoveryName"),
-            message: `${JSON.stringify(service.discoveryName)} is not a discovery name: up to 64 lowercase letters, digits, "_" and "-", not starting with "-".`,
+            rule, path: keyPath(path, "discoveryName"),
+            message: `${describeValue(service.discoveryName)} is not a discovery name: up to 64 lowercase letters, digits, "_" and "-", not starting with "-" (ECS API, ServiceConnectService).`,
             fix: 'Use the service\'s name, e.g. "inventory-manager".',
         });
     }
@@ -102,47 +108,45 @@ export function checkServiceConnectService(service: ServiceConnectServiceShape, 
     if (aliases.length !== 1) {
         findings.push({
             rule: "ecs-service-connect-client-alias",
-            path: at(path, "clientAlias"),
-            message: `A Service Connect service takes exactly one client alias (at most one, and at least one with a port); this one has ${aliases.length}.`,
+            path: keyPath(path, "clientAlias"),
+            message: `A Service Connect service takes exactly one client alias (at most one, and at least one with a port); this one has ${aliases.length} (ECS API, ServiceConnectService).`,
             fix: "Give one client alias: the port (and name) callers use.",
         });
     }
-    aliases.forEach((alias: { port?: unknown; dnsName?: unknown }, i) => {
-        const aliasPath = at(path, `clientAlias[${i}]`);
-        if (!Number.isInteger(alias?.port) || (alias.port as number) < 0 || (alias.port as number) > 65535) {
-            findings.push({ rule: "ecs-service-connect-client-alias", path: at(aliasPath, "port"), message: `${JSON.stringify(alias?.port)} is not a port (0-65535).`, fix: "Use the port callers connect to, e.g. 80." });
+    aliases.forEach((value: unknown, i) => {
+        const alias = isRecord(value) ? value : {};
+        const aliasPath = itemPath(keyPath(path, "clientAlias"), i);
+        if (!Number.isInteger(alias.port) || (alias.port as number) < 0 || (alias.port as number) > 65535) {
+            findings.push({ rule: "ecs-service-connect-client-alias", path: keyPath(aliasPath, "port"), message: `${describeValue(alias.port)} is not a port (0-65535, ECS API, ServiceConnectClientAlias).`, fix: "Use the port callers connect to, e.g. 80." });
         }
-        if (alias?.dnsName !== undefined && (typeof alias.dnsName !== "string" || !DNS_NAME.test(alias.dnsName))) {
+        if (alias.dnsName !== undefined && (typeof alias.dnsName !== "string" || !DNS_NAME.test(alias.dnsName))) {
             findings.push({
                 rule: "ecs-service-connect-client-alias",
-                path: at(aliasPath, "dnsName"),
-                message: `${JSON.stringify(alias.dnsName)} is not a client alias name: up to 127 lowercase letters, digits, "_", "-" and ".", not starting with "-".`,
+                path: keyPath(aliasPath, "dnsName"),
+                message: `${describeValue(alias.dnsName)} is not a client alias name: up to 127 lowercase letters, digits, "_", "-" and ".", not starting with "-" (ECS API, ServiceConnectClientAlias).`,
                 fix: 'Use a short name such as "inventory-manager".',
             });
         }
     });
+    const timeout = isRecord(service.timeout) ? service.timeout : {};
     for (const key of ["idleTimeoutSeconds", "perRequestTimeoutSeconds"] as const) {
-        const value = service.timeout?.[key];
+        const value = timeout[key];
         if (value !== undefined && (!Number.isInteger(value) || (value as number) < 0 || (value as number) > MAX_TIMEOUT)) {
-            findings.push({ rule: "ecs-service-connect-timeout", path: at(path, `timeout.${key}`), message: `${JSON.stringify(value)} is not a whole number of seconds from 0 to ${MAX_TIMEOUT}.`, fix: "Use whole seconds; 0 turns the timeout off." });
+            findings.push({ rule: "ecs-service-connect-timeout", path: keyPath(keyPath(path, "timeout"), key), message: `${describeValue(value)} is not a whole number of seconds from 0 to ${MAX_TIMEOUT} (ECS API, TimeoutConfiguration).`, fix: "Use whole seconds; 0 turns the timeout off." });
         }
     }
-    if (service.timeout?.perRequestTimeoutSeconds !== undefined && mapping !== undefined && mapping.appProtocol === undefined) {
+    if (timeout.perRequestTimeoutSeconds !== undefined && mapping !== undefined && mapping.appProtocol === undefined) {
         findings.push({
             rule: "ecs-service-connect-timeout",
-            path: at(path, "timeout.perRequestTimeoutSeconds"),
-            message: "A per-request timeout needs an HTTP-like application protocol; without appProtocol the port is plain TCP, which takes only an idle timeout.",
-            fix: "Set appProtocol (http, http2 or grpc), or use the idle timeout only.",
+            path: keyPath(keyPath(path, "timeout"), "perRequestTimeoutSeconds"),
+            message: "A per-request timeout needs an HTTP-like application protocol; without one the port is plain TCP, which takes only an idle timeout (ECS API, TimeoutConfiguration).",
+            fix: "Give the port an application protocol (http, http2 or grpc), or use the idle timeout only.",
         });
     }
-    const ca = service.tls?.issuerCertAuthority?.awsPcaAuthorityArn;
-    if (service.tls !== undefined && (typeof ca !== "string" || !PRIVATE_CA_ARN.test(ca))) {
-        findings.push({
-            rule: "ecs-service-connect-tls",
-            path: at(path, "tls"),
-            message: `TLS needs the ARN of an AWS Private CA certificate authority, not ${JSON.stringify(ca)}.`,
-            fix: "Pass arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>.",
-        });
+    if (service.tls !== undefined) {
+        const tls = isRecord(service.tls) ? service.tls : {};
+        const issuer = isRecord(tls.issuerCertAuthority) ? tls.issuerCertAuthority : {};
+        findings.push(...checkPrivateCaArn(issuer.awsPcaAuthorityArn, keyPath(path, "tls")));
     }
     return findings;
 }
@@ -174,11 +178,11 @@ export function checkServiceConnectBesideRegistry(
  * limits; it cannot be sized separately). `containerMemory` lists each container's hard limit,
  * undefined where a container sets none (it then shares the task's memory with the proxy).
  */
-export function checkServiceConnectHeadroom(taskMemoryMiB: unknown, containerMemory: readonly (number | undefined)[], path: string): Finding[] {
+export function checkServiceConnectHeadroom(taskMemoryMiB: unknown, containerMemory: readonly unknown[], path: string): Finding[] {
     const rule = "ecs-service-connect-proxy-memory";
     const memory = typeof taskMemoryMiB === "string" ? Number(taskMemoryMiB) : taskMemoryMiB;
     if (typeof memory !== "number" || !Number.isFinite(memory)) {
-        return [{ rule, path, message: "The task sets no memory limit; Service Connect needs one to fit its proxy.", fix: "Set the task's memory (Fargate always has one)." }];
+        return [{ rule, path, message: "The task sets no memory limit; Service Connect needs one to fit its proxy (ECS developer guide, Service Connect considerations).", fix: "Set the task's memory (Fargate always has one)." }];
     }
     const limits = containerMemory.filter((m): m is number => typeof m === "number");
     if (limits.length < containerMemory.length) {
@@ -188,7 +192,7 @@ export function checkServiceConnectHeadroom(taskMemoryMiB: unknown, containerMem
     if (memory - reserved < SERVICE_CONNECT_PROXY.memoryMiB) {
         return [{
             rule, path,
-            message: `The containers take ${reserved} of the task's ${memory} MiB, leaving ${memory - reserved} MiB for the Service Connect proxy, which needs at least ${SERVICE_CONNECT_PROXY.memoryMiB} MiB.`,
+            message: `The containers take ${reserved} of the task's ${memory} MiB, leaving ${memory - reserved} MiB for the Service Connect proxy, which needs at least ${SERVICE_CONNECT_PROXY.memoryMiB} MiB (ECS developer guide, Service Connect considerations).`,
             fix: `Raise the task memory or lower the containers' limits so ${SERVICE_CONNECT_PROXY.memoryMiB} MiB stay free.`,
         }];
     }

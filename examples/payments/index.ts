@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-    connect, CpuArchitecture, DiscoverableFargateService, DiscoverableFargateServiceArgs, DiscoverableService, PrivateDnsNamespace, RegisteredResource,
-    sqsConsumeStatement,
+    connect, CpuArchitecture, DiscoverableFargateService, DiscoverableFargateServiceArgs, DiscoverableService, DiscoveryMode, PrivateDnsNamespace,
+    RegisteredResource, sqsConsumeStatement,
 } from "@quickship/cloudmap-discovery";
 
 // Payments, as a platform team would write it for its own company: four services in an existing
@@ -14,13 +14,18 @@ const config = new pulumi.Config("payments");
 const vpcId = config.require("vpcId");
 const subnetIds = config.requireObject<string[]>("privateSubnetIds");
 const cluster = { arn: config.require("clusterArn") };
+// `dns` (default): SRV records any client in the VPC can resolve; `service-connect`: ECS Service
+// Connect between the four services, with the same calls.
+const mode = config.get<DiscoveryMode>("discoveryMode") ?? DiscoveryMode.Dns;
 
 const namespace = new PrivateDnsNamespace("payments", { name: "payments.internal", vpcId });
 
-/** A Fargate service registered as `<name>.payments.internal` (SRV, TTL 10, ECS health). */
+/** A Fargate service found as `<name>.payments.internal` (SRV, TTL 10, ECS health), or as `http://<name>:<port>` through Service Connect. */
 function service(name: string, port: number, extra: Partial<DiscoverableFargateServiceArgs> = {}): DiscoverableFargateService {
     return new DiscoverableFargateService(name, {
-        discovery: new DiscoverableService(name, { name, namespace }),
+        ...(mode === DiscoveryMode.ServiceConnect
+            ? { serviceConnect: { namespace, name } }
+            : { discovery: new DiscoverableService(name, { name, namespace }) }),
         cluster,
         vpcId,
         subnetIds,
@@ -56,6 +61,8 @@ const api = service("api", 8080, { talksTo: [ledger, fraud], enableExecuteComman
 connect(notifier, api);
 
 export const namespaceName = namespace.name;
-export const apiSrvName = `${api.discovery.name}.${api.discovery.namespaceName}`;
+export const apiAddress = api.serviceConnect !== undefined
+    ? `http://${api.serviceConnect.dnsName}:${api.serviceConnect.port}`
+    : `${api.discovery?.name}.${api.discovery?.namespaceName}`;
 export const ledgerTaskRoleArn = ledger.taskRoleArn;
 export const settlementQueueUrl = settlements.url;

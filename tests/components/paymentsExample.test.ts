@@ -95,7 +95,7 @@ describe("payments example: services that call each other in a cycle", () => {
             assert.strictEqual(service.inputs.cluster, "arn:aws:ecs:us-east-1:123456789012:cluster/payments");
         }
         assert.strictEqual(graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "payments").inputs.vpc, "vpc-0123456789abcdef0");
-        assert.strictEqual(outputs.apiSrvName, "api.payments.internal");
+        assert.strictEqual(outputs.apiAddress, "api.payments.internal");
         // Everything but the program's own queue belongs to a component.
         assertParentedByComponents(new ResourceGraph(graph.resources.filter((r) => r.type !== "aws:sqs/queue:Queue")));
     });
