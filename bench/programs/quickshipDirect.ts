@@ -85,7 +85,7 @@ export function quickshipDirect(): Record<string, unknown> {
         clusterArn: cluster.arn,
         namespaceId: namespace.id,
         namespaceName,
-        inventoryManagerSrvName: `inventory-manager.${namespaceName}`,
+        inventoryManagerAddress: `inventory-manager.${namespaceName}`,
         inventoryManagerServiceArn: inventory.service.arn,
         orderProcessorServiceArn: order.service.arn,
         orderProcessorTaskRoleArn: order.taskRole.arn,

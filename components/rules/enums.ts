@@ -5,6 +5,7 @@
  * of allowed values, so a JavaScript or YAML caller's `"srv"` is refused rather than guessed at.
  */
 import { Finding } from "./finding";
+import { describeValue } from "./values";
 
 /** DNS record types Cloud Map creates for a service (API_DnsRecord `Type`). */
 export const DnsRecordType = {
@@ -94,8 +95,8 @@ export function checkOneOf(value: unknown, allowed: readonly string[], rule: str
     return [{
         rule,
         path,
-        message: `${JSON.stringify(value) ?? String(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}` +
-            (near === undefined ? "." : ` (values are case-sensitive).`),
+        message: `${describeValue(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}` +
+            (near === undefined ? "." : " (values are case-sensitive)."),
         fix: near === undefined ? `Use one of ${allowed.join(", ")}.` : `Use "${near}".`,
     }];
 }

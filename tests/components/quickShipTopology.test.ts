@@ -142,7 +142,7 @@ describe("QuickShip example (whole program under mocks)", () => {
 
     it("exports the names and ARNs a user needs", () => {
         assert.strictEqual(outputs.namespaceName, "quickship.local");
-        assert.strictEqual(outputs.inventoryManagerSrvName, "inventory-manager.quickship.local");
+        assert.strictEqual(outputs.inventoryManagerAddress, "inventory-manager.quickship.local");
         assert.strictEqual(outputs.userAuthDbService, "user-auth-db");
         assert.match(String(outputs.userAuthDbServiceArn), /^arn:aws:servicediscovery:us-east-1:123456789012:service\/srv-[0-9a-f]{16}$/);
         assert.strictEqual(outputs.userAuthTableArn, "arn:aws:dynamodb:us-east-1:123456789012:table/UserAuth");
@@ -154,16 +154,16 @@ describe("QuickShip example (whole program under mocks)", () => {
 describe("QuickShipTopology in an existing network and cluster", () => {
     it("creates no VPC or cluster and uses the given ids", async () => {
         const graph = await graphOf(() => new QuickShipTopology("qs", {
-            network: { vpcId: "vpc-0existing000000000", privateSubnetIds: ["subnet-0a", "subnet-0b"] },
+            network: { vpcId: "vpc-0e000000000000001", privateSubnetIds: ["subnet-0a00000000000000a", "subnet-0b00000000000000b"] },
             cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/shared" },
             environment: "staging",
         }));
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         assert.strictEqual(graph.ofType("aws:ecs/cluster:Cluster").length, 0);
-        assert.strictEqual(graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "qs-namespace").inputs.vpc, "vpc-0existing000000000");
+        assert.strictEqual(graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "qs-namespace").inputs.vpc, "vpc-0e000000000000001");
         for (const service of graph.ofType("aws:ecs/service:Service")) {
             assert.strictEqual(service.inputs.cluster, "arn:aws:ecs:us-east-1:123456789012:cluster/shared");
-            assert.deepStrictEqual((service.inputs.networkConfiguration as { subnets: string[] }).subnets, ["subnet-0a", "subnet-0b"]);
+            assert.deepStrictEqual((service.inputs.networkConfiguration as { subnets: string[] }).subnets, ["subnet-0a00000000000000a", "subnet-0b00000000000000b"]);
         }
         assert.deepStrictEqual(graph.one("aws:servicediscovery/instance:Instance", "qs-user-auth-db").inputs.attributes, { tablename: "UserAuth", environment: "staging" });
         assertParentedByComponents(graph);
@@ -172,7 +172,7 @@ describe("QuickShipTopology in an existing network and cluster", () => {
     it("takes the example's configuration", async () => {
         const { graph } = await runUnderMocks(quickshipProgram, {
             project: "quickship",
-            config: { "quickship:vpcId": "vpc-0cfg", "quickship:privateSubnetIds": '["subnet-0c"]', "quickship:ttlSeconds": "5" },
+            config: { "quickship:vpcId": "vpc-0c000000000000fff", "quickship:privateSubnetIds": '["subnet-0c00000000000000c"]', "quickship:ttlSeconds": "5" },
         });
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         const inventory = graph.one("aws:servicediscovery/service:Service", "quickship-inventory-manager");

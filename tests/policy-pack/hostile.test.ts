@@ -127,11 +127,11 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
             assert.match(found[0]?.message ?? "", /Ingress on port 8080 is open to 0\.0\.0\.0\/0/);
         });
 
-        it("shortens a message quoting a megabyte instance id, keeping what is wrong and the fix", async () => {
+        it("quotes a megabyte instance id short, keeping what is wrong and the fix", async () => {
             const resources = validStackWith("user-auth-table", (i) => ({ ...i, instanceId: MEGABYTE }));
             const [found] = ofPolicy((await analyzeResources(session, resources)).violations, "aws-cloudmap-instance-attributes");
             assert.ok(found.message.length <= LONGEST_MESSAGE, `${found.message.length} characters`);
-            assert.match(found.message, /\ninstanceId: "x+ … \(\d+ characters left out\) … x+" is not a valid instance id.* Fix: /);
+            assert.match(found.message, /\ninstanceId: "x{20,}\.\.\." is not a valid instance id.* Fix: /);
         });
 
         it("remediates a single-object dnsRecords into a list with the TTL clamped", async () => {

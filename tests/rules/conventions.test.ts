@@ -82,6 +82,22 @@ const CALLS: [string, (value: unknown) => Finding[]][] = [
     ["checkLogRetentionDays", (v) => rules.checkLogRetentionDays(v)],
     ["checkLogGroupName", (v) => rules.checkLogGroupName(v)],
     ["checkBoolean/checkText", (v) => [...rules.checkBoolean(v, "flag"), ...rules.checkText(v, "text")]],
+    ["checkVpcDnsAttributes", (v) => rules.checkVpcDnsAttributes(v, v)],
+    ["checkHttpNamespaceName", (v) => rules.checkHttpNamespaceName(v)],
+    ["checkContainerHealthCheck", (v) => [...rules.checkContainerHealthCheck(v, "hc"), ...rules.checkContainerHealthCheck({ command: v, intervalSeconds: v, timeoutSeconds: v }, "hc")]],
+    ["checkCapacityProviderStrategy", (v) => [...rules.checkCapacityProviderStrategy(v, v, "s"), ...rules.checkCapacityProviderStrategy([v, { capacityProvider: v, weight: v, base: v }], "ARM64", "s")]],
+    ["checkPlatformVersion", (v) => rules.checkPlatformVersion(v, { executeCommand: true, serviceConnect: true }, "pv")],
+    ["checkCircuitBreaker", (v) => [...rules.checkCircuitBreaker(v, "cb"), ...rules.checkCircuitBreaker({ enable: v, rollback: v }, "cb")]],
+    ["checkContainerSecrets", (v) => [...rules.checkContainerSecrets(v, "s"), ...rules.checkContainerSecrets([v, { name: v, valueFrom: v, kmsKeyArn: v }], "s")]],
+    ["checkSecretNamesFree", (v) => rules.checkSecretNamesFree(v, [v, { name: v }], "s")],
+    ["secretSourceOf", (v) => { rules.secretSourceOf(v); return []; }],
+    ["checkPortMappingName", (v) => [...rules.checkPortMappingName(v, "pm"), ...rules.checkPortMappingName({ name: v, appProtocol: v }, "pm")]],
+    ["checkServiceConnectService", (v) => [...rules.checkServiceConnectService(v, [], "sc"),
+        ...rules.checkServiceConnectService({ portName: v, discoveryName: v, clientAlias: v, timeout: v, tls: v }, [{ name: v, appProtocol: v }], "sc"),
+        ...rules.checkServiceConnectService({ portName: "p", clientAlias: [v, { port: v, dnsName: v }], timeout: { idleTimeoutSeconds: v, perRequestTimeoutSeconds: v },
+            tls: { issuerCertAuthority: v } }, [{ name: "p" }], "sc")]],
+    ["checkServiceConnectHeadroom", (v) => [...rules.checkServiceConnectHeadroom(v, [v], "m"), ...rules.checkServiceConnectHeadroom(512, [v], "m")]],
+    ["checkOneOf", (v) => rules.checkOneOf(v, ["SRV", "A"], "cloudmap-dns-record-type", "type")],
 ];
 
 // Field names of the AWS resources and argument names of the components: the path says where a
