@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { planProgram } from "../plan";
 import { parseLocalArgs, USAGE, UsageError } from "./args";
 import { PortUnavailableError } from "./listen";
 import { LocalCloudMap, RegistrationError, startLocalCloudMap, StartupDocument } from "./localCloudMap";
@@ -35,6 +34,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
     let cloudMap: LocalCloudMap;
     try {
+        // Loaded here, not at the top: the plan brings in the Pulumi SDK, which a usage error need not wait for.
+        const { planProgram } = await import("../plan");
         const plan = await planProgram(options.programDir, {
             stack: options.stack,
             config: options.config,

@@ -181,11 +181,16 @@ export class Registry {
             return false;
         }
         this.instancesOf(service).set(instanceId, { ...instance, health });
-        const staleness = service.planned.staleness;
-        const aws = health === "UNHEALTHY" && staleness !== undefined
-            ? `; in AWS, callers could keep receiving it for up to ${staleness.seconds} s (${staleness.healthDelaySeconds} s before Cloud Map acts on the report + ${staleness.ttlSeconds} s TTL, as the plan estimates)`
-            : "";
-        this.log(`${service.planned.name}: ${describeInstance(instance)} is ${health} (${reason})${health === "UNHEALTHY" ? "; it leaves DNS answers and healthy DiscoverInstances results now" : ""}${aws}`);
+        let effect = "";
+        if (health === "UNHEALTHY") {
+            const staleness = service.planned.staleness;
+            effect = this.instances(service).some((i) => i.health === "HEALTHY")
+                ? "; it leaves DNS answers and healthy DiscoverInstances results now"
+                : `; no instance of ${service.planned.name} is healthy now, so DNS answers with all of them, as Route 53 does, and healthy DiscoverInstances results are empty`;
+            effect += staleness === undefined ? "" : `; in AWS, callers could keep receiving it for up to ${staleness.seconds} s ` +
+                `(${staleness.healthDelaySeconds} s before Cloud Map acts on the report + ${staleness.ttlSeconds} s TTL, as the plan estimates)`;
+        }
+        this.log(`${service.planned.name}: ${describeInstance(instance)} is ${health} (${reason})${effect}`);
         return true;
     }
 

@@ -109,8 +109,11 @@ describe("local: the registry", () => {
         const srv = new Registry({ ...topology, services: [service("srv", { records: [{ type: "SRV", ttl: 10 }], staleness: { seconds: 40, healthDelaySeconds: 30, ttlSeconds: 10 } })] }, (m) => logs.push(m));
         const target = srv.serviceNamed("shop.internal", "srv");
         srv.register(target, "task", { AWS_INSTANCE_IPV4: "127.0.0.1", AWS_INSTANCE_PORT: "8080" }, "test");
+        srv.register(target, "other", { AWS_INSTANCE_IPV4: "127.0.0.1", AWS_INSTANCE_PORT: "8081" }, "test");
         srv.setHealth(target, "task", "UNHEALTHY", "probe failed");
         assert.match(logs.at(-1)!, /srv: task \(127\.0\.0\.1:8080\) is UNHEALTHY \(probe failed\); it leaves DNS answers .*up to 40 s \(30 s before Cloud Map acts on the report \+ 10 s TTL, as the plan estimates\)/);
+        srv.setHealth(target, "other", "UNHEALTHY", "probe failed");
+        assert.match(logs.at(-1)!, /srv: other .* is UNHEALTHY \(probe failed\); no instance of srv is healthy now, so DNS answers with all of them, as Route 53 does/);
     });
 
     const refused: [string, string, Record<string, string>, RegExp][] = [

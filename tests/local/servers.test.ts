@@ -46,6 +46,13 @@ describe("local: DNS and the Cloud Map API, through real clients", function () {
         await local?.close();
     });
 
+    it("gives each service's local process its container's variables, with the port its local instances registered", () => {
+        const orderProcessor = local.document.services.find((s) => s.name === "order-processor")!;
+        assert.strictEqual(orderProcessor.environment?.INVENTORY_MANAGER_PORT, "8080");
+        assert.strictEqual(orderProcessor.environment?.INVENTORY_MANAGER_SRV_NAME, "inventory-manager.quickship.local");
+        assert.deepStrictEqual(local.document.services.find((s) => s.name === "user-auth-db")?.environment, null);
+    });
+
     describe("DNS (dns.promises.Resolver)", () => {
         it("answers SRV for inventory-manager with the registered port, priority and weight 1, and an <id>.<service>.<namespace> target", async () => {
             const [instance] = local.registry.instances(inventoryManager());
