@@ -1,4 +1,7 @@
 import { Finding } from "./finding";
+import { entriesOf } from "./values";
+
+const SOURCE = "Cloud Map API, RegisterInstance";
 
 /**
  * What the records of a service need from every instance registered in it, from the
@@ -10,17 +13,16 @@ import { Finding } from "./finding";
  *   or both): Cloud Map publishes the address under the SRV target
  *   `<instance id>.<service>.<namespace>` (API_DnsRecord, "SRV");
  * - a CNAME record needs AWS_INSTANCE_CNAME.
- * API-only services have no records, so they need none of these.
+ * API-only services have no records, so they need none of these. Whether the values are
+ * addresses and ports is checkReservedAttributeValues'.
  */
-export function checkInstanceRecordAttributes(
-    recordTypes: readonly string[],
-    attributes: Readonly<Record<string, string>>,
-    path = "attributes",
-): Finding[] {
-    const has = (key: string) => typeof attributes[key] === "string" && attributes[key] !== "";
+export function checkInstanceRecordAttributes(recordTypes: unknown, attributes: unknown, path = "attributes"): Finding[] {
+    const types = Array.isArray(recordTypes) ? recordTypes.filter((t): t is string => typeof t === "string") : [];
+    const present = new Set(entriesOf(attributes).filter(([, value]) => typeof value === "string" && value !== "").map(([key]) => key));
+    const has = (key: string) => present.has(key);
     const alias = has("AWS_ALIAS_DNS_NAME");
     const missing: string[] = [];
-    for (const type of new Set(recordTypes.map((t) => t.toUpperCase()))) {
+    for (const type of new Set(types)) {
         if (type === "A" && !alias && !has("AWS_INSTANCE_IPV4")) {
             missing.push("AWS_INSTANCE_IPV4 (the A record's address)");
         } else if (type === "AAAA" && !alias && !has("AWS_INSTANCE_IPV6")) {
@@ -36,10 +38,10 @@ export function checkInstanceRecordAttributes(
             missing.push("AWS_INSTANCE_CNAME (the CNAME record's target)");
         }
     }
-    return [...new Set(missing)].map((what) => ({
+    return missing.map((what) => ({
         rule: "cloudmap-instance-record-attributes",
         path,
-        message: `The service publishes ${recordTypes.join("+")} records, so every instance needs ${what}, and this one has none.`,
+        message: `The service publishes ${types.join("+")} records, so every instance needs ${what}, and this one has none (${SOURCE}).`,
         fix: "Add the attribute, or register the instance in a service whose records it can fill.",
     }));
 }

@@ -55,8 +55,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.once("SIGINT", () => resolve("SIGINT"));
         process.once("SIGTERM", () => resolve("SIGTERM"));
     });
-    writeStdout(`${JSON.stringify(cloudMap.document)}\n${renderEnvironments(cloudMap.document)}`);
     describeServing(cloudMap.document);
+    writeStdout(`${JSON.stringify(cloudMap.document)}\n${renderEnvironments(cloudMap.document)}`);
     const signal = await stopped;
     await cloudMap.close();
     log(`${signal}: stopped DNS and the API.`);

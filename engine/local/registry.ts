@@ -1,6 +1,5 @@
 import { createHash } from "crypto";
-import { isIPv4, isIPv6 } from "net";
-import { checkInstanceAttributeLimits, checkInstanceId, checkInstanceRecordAttributes, Finding, formatFinding } from "../../components/rules";
+import { checkInstanceAttributeLimits, checkInstanceId, checkInstanceRecordAttributes, checkReservedAttributeValues, Finding, formatFinding } from "../../components/rules";
 import { CloudMapError } from "./cloudMapError";
 import { PlannedService, PlannedTopology } from "./topology";
 
@@ -147,17 +146,14 @@ export class Registry {
             ...checkInstanceId(instanceId, "InstanceId"),
             ...checkInstanceAttributeLimits(attributes, "Attributes"),
             ...checkInstanceRecordAttributes(recordTypes, attributes, "Attributes"),
-            ...checkAddressValues(attributes),
+            // Addresses and ports go on the wire as they are, so they must be what AWS accepts.
+            ...checkReservedAttributeValues(attributes, "Attributes"),
         ];
-        const initial = attributes.AWS_INIT_HEALTH_STATUS;
-        if (initial !== undefined && initial !== "HEALTHY" && initial !== "UNHEALTHY") {
-            findings.push({ rule: "cloudmap-instance-init-health", path: "Attributes.AWS_INIT_HEALTH_STATUS", message: `"${initial}" is not an initial health status.`, fix: "Use HEALTHY or UNHEALTHY." });
-        }
         if (findings.length > 0) {
             throw new CloudMapError("InvalidInput", `RegisterInstance ${instanceId} in ${service.planned.name}: ${findings.map(formatFinding).join(" ")}`);
         }
         // AWS_INIT_HEALTH_STATUS applies to services with a custom health check (RegisterInstance, Attributes).
-        const health: HealthStatus = service.planned.healthCheck === "custom" && initial === "UNHEALTHY" ? "UNHEALTHY" : "HEALTHY";
+        const health: HealthStatus = service.planned.healthCheck === "custom" && attributes.AWS_INIT_HEALTH_STATUS === "UNHEALTHY" ? "UNHEALTHY" : "HEALTHY";
         const instance: LocalInstance = { id: instanceId, attributes: { ...attributes }, health, source, creatorRequestId };
         const replaced = this.instancesOf(service).has(instanceId);
         this.instancesOf(service).set(instanceId, instance);
@@ -239,24 +235,6 @@ export function describeInstance(instance: LocalInstance): string {
     const address = instance.attributes.AWS_INSTANCE_IPV4 ?? instance.attributes.AWS_INSTANCE_IPV6;
     const port = instance.attributes.AWS_INSTANCE_PORT;
     return address === undefined ? instance.id : `${instance.id} (${address.includes(":") ? `[${address}]` : address}${port === undefined ? "" : `:${port}`})`;
-}
-
-/**
- * The local server must put these values on the wire (an A record holds four bytes, an SRV
- * record a 16-bit port), so values it cannot encode are refused as AWS refuses them.
- */
-function checkAddressValues(attributes: Readonly<Record<string, string>>): Finding[] {
-    const findings: Finding[] = [];
-    const check = (key: string, valid: (value: string) => boolean, expected: string) => {
-        const value = attributes[key];
-        if (value !== undefined && !valid(value)) {
-            findings.push({ rule: "cloudmap-instance-address-value", path: `Attributes.${key}`, message: `"${value}" is not ${expected}.`, fix: `Give ${key} ${expected}.` });
-        }
-    };
-    check("AWS_INSTANCE_IPV4", isIPv4, "an IPv4 address such as 192.0.2.44");
-    check("AWS_INSTANCE_IPV6", isIPv6, "an IPv6 address such as 2001:db8::1");
-    check("AWS_INSTANCE_PORT", (v) => /^\d{1,5}$/.test(v) && Number(v) >= 1 && Number(v) <= 65535, "a port from 1 to 65535");
-    return findings;
 }
 
 /** 16 hex digits derived from a name, so local ids stay the same from one run to the next. */

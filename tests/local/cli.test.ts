@@ -114,7 +114,7 @@ describe("local: the cloudmap-local CLI", function () {
         held.forEach((h) => h.close());
     });
 
-    it("prints the startup document as its first stdout line, then the environment of each service's local process", () => {
+    it("prints the startup document as its first stdout line, then the environment of each service's local process", async () => {
         assert.deepStrictEqual(Object.keys(document), ["dns", "api", "namespaces", "environment", "services"]);
         assert.match(document.dns, /^127\.0\.0\.1:\d+$/);
         assert.match(document.api, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -137,7 +137,9 @@ describe("local: the cloudmap-local CLI", function () {
         });
         assert.match(served.stdout(), /^# order-processor\.quickship\.local: environment for its local process\nexport INVENTORY_MANAGER_PORT=80\n/m);
         assert.match(served.stdout(), new RegExp(`^export AWS_ENDPOINT_URL_SERVICEDISCOVERY=${document.api}$`, "m"));
-        assert.match(served.stderr(), /cloudmap-local: DNS on 127\.0\.0\.1:\d+ \(UDP and TCP\), Cloud Map API on http:\/\/127\.0\.0\.1:\d+; Ctrl-C stops both\./);
+        // stderr is another pipe: what was written to it first may arrive later.
+        await eventually("the serving summary on stderr", async () =>
+            /cloudmap-local: DNS on 127\.0\.0\.1:\d+ \(UDP and TCP\), Cloud Map API on http:\/\/127\.0\.0\.1:\d+; Ctrl-C stops both\./.test(served.stderr()));
     });
 
     it("lets an order-processor find inventory-manager through SRV and UserAuth through DiscoverInstances, with only the printed environment", async () => {
@@ -164,8 +166,9 @@ describe("local: the cloudmap-local CLI", function () {
         inventory[0].child.kill("SIGTERM");
         assert.strictEqual(await inventory[0].exited, 0);
         await eventually("the stopped instance leaves the SRV answers", async () => JSON.stringify(await ports()) === JSON.stringify([inventoryPorts[1]]));
-        assert.match(served.stderr(), new RegExp(`inventory-manager: [0-9a-f]{32} \\(127\\.0\\.0\\.1:${inventoryPorts[0]}\\) is UNHEALTHY \\(its TCP port did not answer 2 probes in a row\\); ` +
-            "it leaves DNS answers .* up to 40 s \\(30 s before Cloud Map acts on the report \\+ 10 s TTL, as the plan estimates\\)"));
+        const logged = new RegExp(`inventory-manager: [0-9a-f]{32} \\(127\\.0\\.0\\.1:${inventoryPorts[0]}\\) is UNHEALTHY \\(its TCP port did not answer 2 probes in a row\\); ` +
+            "it leaves DNS answers .* up to 40 s \\(30 s before Cloud Map acts on the report \\+ 10 s TTL, as the plan estimates\\)");
+        await eventually(`stderr says ${logged}`, async () => logged.test(served.stderr()));
     });
 
     it("stops on Ctrl-C (SIGINT): exits 0 and frees its ports", async () => {
