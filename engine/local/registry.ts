@@ -77,8 +77,13 @@ export class Registry {
         });
         for (const instance of topology.instances) {
             const service = this.services.find((s) => s.planned.urn === instance.serviceUrn);
-            if (service !== undefined) {
-                this.register(service, instance.id, instance.attributes, "the plan");
+            try {
+                if (service !== undefined) {
+                    this.register(service, instance.id, instance.attributes, "the plan");
+                }
+            } catch (err) {
+                // The policy pack flags such an instance in the plan; here it is simply not served.
+                this.log(`not served: ${(err as Error).message}`);
             }
         }
     }

@@ -1,6 +1,7 @@
 import { CloudMapServiceShape, discoveryStalenessSeconds, healthDelaySeconds, NamespaceKind, namespaceKindOfType, stalenessInputOf } from "../../components/rules";
 import type { PlanResult } from "../plan";
 import { RecordedResource } from "../resourceGraph";
+import { UNKNOWN_SENTINEL } from "../wireProperties";
 
 const SERVICE = "aws:servicediscovery/service:Service";
 const INSTANCE = "aws:servicediscovery/instance:Instance";
@@ -66,9 +67,16 @@ export function topologyOf(plan: PlanResult): PlannedTopology {
     const warnings: string[] = [];
     const namespaces = graph.resources.flatMap((r): PlannedNamespace[] => {
         const kind = namespaceKindOfType(r.type);
-        return kind === undefined ? [] : [{ name: String(r.inputs.name ?? r.name), kind, description: optionalString(r.inputs.description) }];
+        if (kind === undefined) {
+            return [];
+        }
+        if (r.inputs.name === UNKNOWN_SENTINEL) {
+            warnings.push(`namespace ${r.name} is not served: its name is only known after deployment.`);
+            return [];
+        }
+        return [{ name: String(r.inputs.name ?? r.name), kind, description: optionalString(r.inputs.description) }];
     });
-    const processes = processesByService(plan);
+    const processes = processesByService(plan, warnings);
     const services = graph.ofType(SERVICE).flatMap((service): PlannedService[] => {
         const name = String(service.inputs.name ?? service.name);
         const records = plan.dnsRecords.filter((record) => record.service === service.urn);
@@ -104,14 +112,20 @@ export function topologyOf(plan: PlanResult): PlannedTopology {
         if (service === undefined || !services.some((s) => s.urn === service.urn)) {
             return [];
         }
+        const id = String(instance.inputs.instanceId ?? instance.name);
         const attributes = Object.fromEntries(Object.entries(asRecord(instance.inputs.attributes)).map(([k, v]) => [k, String(v)]));
-        return [{ serviceUrn: service.urn, id: String(instance.inputs.instanceId ?? instance.name), attributes }];
+        const unknown = [...(id === UNKNOWN_SENTINEL ? ["its id"] : []), ...Object.keys(attributes).filter((k) => attributes[k] === UNKNOWN_SENTINEL)];
+        if (unknown.length > 0) {
+            warnings.push(`instance ${instance.name} is not served: ${knownLater(unknown)}; register it through the API instead.`);
+            return [];
+        }
+        return [{ serviceUrn: service.urn, id, attributes }];
     });
     return { region: plan.project.config["aws:region"] ?? "us-east-1", namespaces, services, instances, warnings };
 }
 
 /** For each Cloud Map service that an ECS service registers its tasks in: that ECS service's port and container environment. */
-function processesByService(plan: PlanResult): Map<string, PlannedProcess> {
+function processesByService(plan: PlanResult, warnings: string[]): Map<string, PlannedProcess> {
     const graph = plan.graph;
     const byService = new Map<string, PlannedProcess>();
     for (const ecsService of graph.ofType(ECS_SERVICE)) {
@@ -122,9 +136,15 @@ function processesByService(plan: PlanResult): Map<string, PlannedProcess> {
         }
         const taskDefinition = (ecsService.propertyDependencies.taskDefinition ?? []).map((urn) => graph.get(urn)).find((r) => r?.type === TASK_DEFINITION);
         const port = registry.containerPort ?? registry.port;
+        const environment = taskDefinition === undefined ? undefined : containerEnvironment(taskDefinition, optionalString(registry.containerName));
+        const unknown = Object.keys(environment ?? {}).filter((key) => environment![key] === UNKNOWN_SENTINEL);
+        if (environment === undefined || unknown.length > 0) {
+            warnings.push(`${ecsService.name}: ${knownLater(environment === undefined ? ["its container's environment"] : unknown)}, ` +
+                "so the environment printed for its local process lacks it.");
+        }
         byService.set(cloudMapService, {
             port: typeof port === "number" ? port : undefined,
-            environment: taskDefinition === undefined ? undefined : containerEnvironment(taskDefinition, optionalString(registry.containerName)),
+            environment: environment === undefined ? undefined : Object.fromEntries(Object.entries(environment).filter(([key]) => !unknown.includes(key))),
         });
     }
     return byService;
@@ -145,6 +165,11 @@ function containerEnvironment(taskDefinition: RecordedResource, containerName: s
     const container = asRecord(containers.find((c) => asRecord(c).name === containerName) ?? (containers.length === 1 ? containers[0] : undefined));
     const environment = Array.isArray(container.environment) ? container.environment.map(asRecord) : [];
     return Object.fromEntries(environment.filter((e) => typeof e.name === "string").map((e) => [String(e.name), String(e.value ?? "")]));
+}
+
+/** "X is only known after deployment", "X, Y are ...". */
+function knownLater(names: readonly string[]): string {
+    return `${names.join(", ")} ${names.length === 1 ? "is" : "are"} only known after deployment`;
 }
 
 function optionalString(value: unknown): string | undefined {
