@@ -13,6 +13,7 @@ export * from "./dnsRecords";
 export * from "./healthChecks";
 export * from "./route53HealthCheck";
 export * from "./instanceAttributes";
+export * from "./instanceRecords";
 export * from "./serviceNamesUnique";
 export * from "./serviceRegistries";
 export * from "./iamGrants";

@@ -53,6 +53,7 @@ const CALLS: [string, (value: unknown) => Finding[]][] = [
     ["checkReservedAttributeValues", (v) => [...rules.checkReservedAttributeValues(v), ...rules.checkReservedAttributeValues(
         Object.fromEntries([...rules.RESERVED_ATTRIBUTES].map((key) => [key, v])))]],
     ["checkRoute53HealthCheckAttributes", (v) => rules.checkRoute53HealthCheckAttributes(v)],
+    ["checkInstanceRecordAttributes", (v) => [...rules.checkInstanceRecordAttributes(["A", "AAAA", "SRV", "CNAME"], v), ...rules.checkInstanceRecordAttributes(v, { AWS_INSTANCE_PORT: v })]],
     ["checkNonIpInstanceAttributes", (v) => rules.checkNonIpInstanceAttributes(v)],
     ["checkServiceRegistries", (v) => rules.checkServiceRegistries([{ containerName: v as never, containerPort: v as never, port: v as never }],
         { networkMode: "awsvpc", recordTypes: ["SRV"], containers: [v as never, { name: v as never, portMappings: v as never }] })],
