@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkServiceNameUnique } from "./programRegistry";
 import { NamespaceRef } from "./refs";
 import {
+    checkBoolean,
+    checkDescription,
     checkDiscoveryMode,
     checkHealthChecks,
     checkOneOf,
@@ -21,6 +23,7 @@ import {
     RoutingPolicy,
     throwOnFindings,
 } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 /**
@@ -132,7 +135,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
             ...checkHealthChecks(settings.shape, settings.namespaceKind).map(inArgumentTerms),
             ...checkTtlCeiling(settings.shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
                 .slice(0, 1).map(ttlCeilingInArgumentTerms),
-            ...checkServiceNameUnique(args.namespace, args.name),
+            ...checkServiceNameUnique(args.namespace, args.name, `the DiscoverableService "${name}"`),
         ]);
 
         this.name = args.name;
@@ -214,18 +217,16 @@ function resolveSettings(args: DiscoverableServiceArgs) {
 /** Values another language or plain JavaScript can send that the TypeScript types rule out. */
 function checkArgumentTypes(args: DiscoverableServiceArgs): Finding[] {
     return [
-        ...(args.apiOnly !== undefined && typeof args.apiOnly !== "boolean" ? [notBoolean("apiOnly", args.apiOnly)] : []),
-        ...(args.forceDestroy !== undefined && typeof args.forceDestroy !== "boolean" ? [notBoolean("forceDestroy", args.forceDestroy)] : []),
+        ...(args.apiOnly === undefined ? [] : checkBoolean(args.apiOnly, "apiOnly")),
+        ...(args.forceDestroy === undefined ? [] : checkBoolean(args.forceDestroy, "forceDestroy")),
+        ...checkDescription(args.description, "cloudmap-service"),
+        ...checkComponentTags(args.tags, ["cloudmap"]),
         ...(args.dnsRecordTypes ?? []).flatMap((type, i) => checkOneOf(type, enumValues(DnsRecordType), "cloudmap-dns-record-type", `dnsRecordTypes[${i}]`)),
         ...(args.routingPolicy === undefined ? [] : checkOneOf(args.routingPolicy, enumValues(RoutingPolicy), "cloudmap-dns-routing-policy", "routingPolicy")),
         ...(args.healthReporting === undefined ? [] : checkOneOf(args.healthReporting, enumValues(HealthReporting), "cloudmap-health-reporting", "healthReporting")),
         ...(args.namespace.kind === undefined ? [] : checkOneOf(args.namespace.kind, enumValues(NamespaceKind), "cloudmap-namespace-kind", "namespace.kind")),
         ...checkApiOnlyArgs(args),
     ];
-}
-
-function notBoolean(path: string, value: unknown): Finding {
-    return { rule: "argument-type", path, message: `Must be true or false, not ${JSON.stringify(value)}.`, fix: "Pass a boolean." };
 }
 
 function checkApiOnlyArgs(args: DiscoverableServiceArgs): Finding[] {

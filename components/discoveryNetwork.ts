@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 export interface DiscoveryNetworkArgs {
@@ -52,6 +53,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
                 message: `${zoneCount} must be a whole number from 1 to 6: each zone gets two /20 subnets of the /16.`,
                 fix: "Use 2 or 3.",
             }]),
+            ...checkComponentTags(args.tags, ["ec2"], { Name: `${name}-private-0` }),
         ]);
         const prefix = `${base![1]}.${base![2]}`;
         const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });

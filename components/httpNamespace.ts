@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkHttpNamespaceName, NamespaceKind, throwOnFindings } from "./rules";
+import { checkDescription, checkHttpNamespaceName, NamespaceKind, throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 export interface HttpNamespaceArgs {
@@ -27,7 +28,11 @@ export class HttpNamespace extends pulumi.ComponentResource {
 
     constructor(name: string, args: HttpNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("HttpNamespace"), name, {}, opts);
-        throwOnFindings("HttpNamespace", name, checkHttpNamespaceName(args.name, "name"));
+        throwOnFindings("HttpNamespace", name, [
+            ...checkHttpNamespaceName(args.name, "name"),
+            ...checkDescription(args.description, "cloudmap-namespace"),
+            ...checkComponentTags(args.tags, ["cloudmap"]),
+        ]);
 
         this.name = args.name;
         this.kind = NamespaceKind.Http;

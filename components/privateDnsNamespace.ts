@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { vpcIdWithDnsChecked } from "./vpcDns";
-import { checkNamespaceName, NamespaceKind, throwOnFindings } from "./rules";
+import { checkDescription, checkNamespaceName, checkVpcId, NamespaceKind, throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 export interface PrivateDnsNamespaceArgs {
@@ -47,7 +48,12 @@ export class PrivateDnsNamespace extends pulumi.ComponentResource {
 
     constructor(name: string, args: PrivateDnsNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("PrivateDnsNamespace"), name, {}, opts);
-        throwOnFindings("PrivateDnsNamespace", name, checkNamespaceName(args.name, "name"));
+        throwOnFindings("PrivateDnsNamespace", name, [
+            ...checkNamespaceName(args.name, "name"),
+            ...(typeof args.vpcId === "string" ? checkVpcId(args.vpcId, "vpcId") : []),
+            ...checkDescription(args.description, "cloudmap-namespace"),
+            ...checkComponentTags(args.tags, ["cloudmap"]),
+        ]);
         const vpcId = vpcIdWithDnsChecked("PrivateDnsNamespace", name, args);
 
         this.name = args.name.replace(/\.$/, "");

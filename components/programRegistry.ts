@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { NamespaceRef } from "./refs";
-import { Finding } from "./rules";
+import { checkUniqueServiceNames, Finding, NamespaceKind, ServiceNameUse } from "./rules";
 
 /**
  * What one Pulumi program has declared so far, for the rules that span components: two Cloud
@@ -9,15 +8,15 @@ import { Finding } from "./rules";
  * programs in one process, never see another run's declarations.
  */
 interface ProgramDeclarations {
-    /** Per namespace (its id as given: a string, or the Output object of the namespace component), the service names in it. */
-    readonly servicesByNamespace: Map<unknown, Set<string>>;
+    /** The Cloud Map services declared, by namespace key (see namespaceKey). */
+    readonly services: ServiceNameUse[];
     /** `caller ⇒ callee` keys of the edges declared. */
     readonly edges: Set<string>;
 }
 
 const byProgram = new WeakMap<object, ProgramDeclarations>();
 // Outside a program run (no stack resource, e.g. constructing in a unit test without mocks) nothing is shared.
-const detached = (): ProgramDeclarations => ({ servicesByNamespace: new Map(), edges: new Set() });
+const detached = (): ProgramDeclarations => ({ services: [], edges: new Set() });
 
 function declarations(): ProgramDeclarations {
     const stack = pulumi.runtime.getStackResource();
@@ -32,24 +31,35 @@ function declarations(): ProgramDeclarations {
     return found;
 }
 
-/**
- * Refuses a second Cloud Map service of the same name in the same namespace: AWS rejects it
- * with ServiceAlreadyExists minutes into the deployment (API_CreateService).
- */
-export function checkServiceNameUnique(namespace: NamespaceRef, serviceName: string): Finding[] {
-    const { servicesByNamespace } = declarations();
-    const names = servicesByNamespace.get(namespace.namespaceId) ?? new Set<string>();
-    servicesByNamespace.set(namespace.namespaceId, names);
-    if (names.has(serviceName)) {
-        return [{
-            rule: "cloudmap-service-name-unique",
-            path: "name",
-            message: `The program already declares a service "${serviceName}" in namespace "${namespace.name}"; Cloud Map rejects the second with ServiceAlreadyExists.`,
-            fix: "Give the service another name, or reuse the existing DiscoverableService.",
-        }];
+// A namespace id given as an Output (a namespace of this program) is told apart by identity.
+const outputKeys = new WeakMap<object, string>();
+let outputCount = 0;
+
+function namespaceKey(namespaceId: unknown): string {
+    if (typeof namespaceId === "string") {
+        return namespaceId;
     }
-    names.add(serviceName);
-    return [];
+    if (namespaceId === null || typeof namespaceId !== "object") {
+        return String(namespaceId);
+    }
+    const key = outputKeys.get(namespaceId) ?? `namespace#${++outputCount}`;
+    outputKeys.set(namespaceId, key);
+    return key;
+}
+
+/**
+ * Refuses a second Cloud Map service of the same name in the same namespace (the rulebook's
+ * checkUniqueServiceNames: case-insensitive in DNS namespaces): AWS rejects it with
+ * ServiceAlreadyExists minutes into the deployment. `component` names the declaring component.
+ */
+export function checkServiceNameUnique(namespace: { namespaceId: unknown; kind?: NamespaceKind }, serviceName: string, component: string): Finding[] {
+    const { services } = declarations();
+    const use: ServiceNameUse = { namespace: namespaceKey(namespace.namespaceId), namespaceKind: namespace.kind, name: serviceName, path: "name" };
+    const findings = checkUniqueServiceNames([...services, use]).filter((f) => f.path === "name");
+    if (findings.length === 0) {
+        services.push({ ...use, path: component });
+    }
+    return findings;
 }
 
 /** True when this program already declared the edge `key`. */

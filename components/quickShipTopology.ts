@@ -10,8 +10,8 @@ import { PrivateDnsNamespace } from "./privateDnsNamespace";
 import { CloudMapServiceRef, ClusterRef, ExistingNetwork, NamespaceRef, ReadableResource, ServiceConnectEndpoint } from "./refs";
 import { RegisteredResource } from "./registeredResource";
 import {
-    checkInstanceAttributeLimits, checkNamespaceName, checkOneOf, checkPort, checkTtlCeiling, checkTtlRange, DEFAULT_MAX_TTL_SECONDS, DiscoveryMode, enumValues,
-    throwOnFindings,
+    checkContainerImage, checkDesiredCount, checkDynamoDbTableName, checkInstanceAttributeLimits, checkNamespaceName, checkOneOf, checkPort, checkTtlCeiling,
+    checkTtlRange, DEFAULT_MAX_TTL_SECONDS, DiscoveryMode, enumValues, throwOnFindings,
 } from "./rules";
 import { namespaceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
@@ -99,6 +99,10 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             ...checkPort(port, "port"),
             ...checkInstanceAttributeLimits({ environment }, ""),
             ...checkOneOf(mode, enumValues(DiscoveryMode), "quickship-discovery-mode", "discoveryMode"),
+            ...(typeof args.inventoryManagerImage === "string" ? checkContainerImage(args.inventoryManagerImage, "inventoryManagerImage") : []),
+            ...(typeof args.orderProcessorImage === "string" ? checkContainerImage(args.orderProcessorImage, "orderProcessorImage") : []),
+            ...(args.desiredCount === undefined ? [] : checkDesiredCount(args.desiredCount, "desiredCount")),
+            ...checkDynamoDbTableName(args.userAuthTableName ?? "UserAuth", "userAuthTableName"),
         ]);
         const network = args.network ?? new DiscoveryNetwork(`${name}-network`, {}, { parent: this });
         const cluster = args.cluster ?? {

@@ -2,7 +2,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "./iamStatements";
 import { CloudMapServiceRef, ReadableResource } from "./refs";
-import { checkInstanceAttributeLimits, checkInstanceId, checkNonIpInstanceAttributes, Finding, throwOnFindings, ValidationError } from "./rules";
+import {
+    checkInstanceAttributeLimits, checkInstanceId, checkNonIpInstanceAttributes, checkNonIpInstanceService, checkReservedAttributeValues, Finding, isRecord,
+    throwOnFindings,
+} from "./rules";
 import { cloudMapServiceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
 
@@ -48,6 +51,7 @@ export class RegisteredResource extends pulumi.ComponentResource implements Read
             ...checkInstanceId(args.instanceId, "instanceId"),
             ...checkNonIpInstanceAttributes(knownAttributes),
             ...checkInstanceAttributeLimits(knownAttributes),
+            ...checkReservedAttributeValues(knownAttributes),
             ...checkRegistrableService(args.service),
         ]);
 
@@ -56,7 +60,7 @@ export class RegisteredResource extends pulumi.ComponentResource implements Read
         this.readAccess = [...(args.readAccess ?? [])];
         // Values that are Outputs are checked once known; a violation fails the run before RegisterInstance.
         this.attributes = pulumi.output(args.attributes).apply((attributes) => {
-            throwOnFindings("RegisteredResource", name, checkInstanceAttributeLimits(attributes));
+            throwOnFindings("RegisteredResource", name, [...checkInstanceAttributeLimits(attributes), ...checkReservedAttributeValues(attributes)]);
             return attributes;
         });
         new aws.servicediscovery.Instance(name, {
@@ -71,17 +75,18 @@ export class RegisteredResource extends pulumi.ComponentResource implements Read
 /**
  * The attributes with every value not yet known replaced by an empty string: keys, counts and a
  * lower bound of the total size are decided at construction; the values themselves when known.
+ * Anything but an object is passed on as it is, for the rules to name.
  */
-function plainValues(attributes: Record<string, pulumi.Input<string>>): Record<string, string> {
-    if (attributes === null || typeof attributes !== "object") {
-        throw new ValidationError("RegisteredResource", "attributes", [{
-            rule: "argument-type", path: "attributes", message: `Must be an object of attribute names to values, not ${JSON.stringify(attributes)}.`, fix: 'Pass e.g. { tablename: "UserAuth" }.',
-        }]);
-    }
-    return Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, typeof value === "string" ? value : ""]));
+function plainValues(attributes: unknown): unknown {
+    return isRecord(attributes)
+        ? Object.fromEntries(Object.entries(attributes).map(([key, value]) => [key, pulumi.Output.isInstance(value) ? "" : value]))
+        : attributes;
 }
 
 function checkRegistrableService(service: CloudMapServiceRef): Finding[] {
+    if (service === null || typeof service !== "object" || typeof service.name !== "string") {
+        return [{ rule: "cloudmap-instance-api-only", path: "service", message: "No API-only Cloud Map service was given to register the resource in.", fix: "Pass a DiscoverableService created with apiOnly: true." }];
+    }
     if (service.apiOnly !== true) {
         return [{
             rule: "cloudmap-instance-api-only",
@@ -90,15 +95,7 @@ function checkRegistrableService(service: CloudMapServiceRef): Finding[] {
             fix: "Register the resource in a DiscoverableService created with apiOnly: true.",
         }];
     }
-    if (service.route53HealthCheck === true) {
-        return [{
-            rule: "cloudmap-instance-route53-health-check",
-            path: "service",
-            message: `"${service.name}" has a Route 53 health check, which probes an IP address and port that a resource without an address cannot register; AWS refuses the registration.`,
-            fix: "Register the resource in an API-only service without route53HealthCheck.",
-        }];
-    }
-    return [];
+    return checkNonIpInstanceService(service.route53HealthCheck === true, "service");
 }
 
 /** `arn:aws:servicediscovery:<region>:<account>:service/srv-…` → `srv-…`. */

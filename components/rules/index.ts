@@ -34,3 +34,4 @@ export * from "./capacityProviders";
 export * from "./ecsDeployment";
 export * from "./containerSecrets";
 export * from "./serviceConnect";
+export * from "./dynamodbTableName";

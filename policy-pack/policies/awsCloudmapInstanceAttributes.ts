@@ -25,13 +25,14 @@ export const awsCloudmapInstanceAttributes: ResourceValidationPolicy = {
         // An unknown value counts as empty: the count, the keys and a lower bound of the
         // total are still decided; only that value's own length waits for the update. A number
         // is sent as its digits; a null value is unset.
-        // Values of another type (an object) stay as they are: the rule reports them as such.
+        // Values of another type (an object) stay as they are: the rule reports them as such. NaN is
+        // no value the provider can send (it has no JSON form), so it is left to the provider.
         const known = Object.fromEntries(Object.keys(attributes).flatMap((key) => {
             if (undecided.unknown(attributes, key)) {
                 return [[key, ""]];
             }
             const value: unknown = attributes[key];
-            return isUnset(value) ? [] : [[key, asString(value) ?? value]];
+            return isUnset(value) || Number.isNaN(value) ? [] : [[key, asString(value) ?? value]];
         }));
         const instanceId = undecided.unknown(args.props, "instanceId") ? undefined : asString(args.props.instanceId);
         reportFindings([

@@ -151,5 +151,5 @@ describe("RegisteredResource attributes from outputs", () => {
             service: new DiscoverableService("web", { name: "web", namespace: { ...NAMESPACE, kind: "http" }, apiOnly: true, route53HealthCheck: { type: "HTTP" } }),
             instanceId: "i", attributes: { a: "b" },
         }),
-        /service: "web" has a Route 53 health check/, /without route53HealthCheck/));
+        /service: The service has a Route 53 health check, so AWS requires an IP address and a port for every instance/, /API-only service without a Route 53 health check/));
 });

@@ -112,7 +112,7 @@ describe("rulebook", () => {
         assert.strictEqual(checkFargateTaskSize(300, 1024)[0].path, "cpu");
         assert.strictEqual(discoveryStalenessSeconds({ ttlSeconds: 10, healthCheck: "custom" }), 40);
         assert.strictEqual(discoveryStalenessSeconds({ ttlSeconds: 60, healthCheck: "route53" }), 150);
-        assert.strictEqual(formatFinding({ rule: "r", path: "p", message: "m.", fix: "f." }), "p: m. Fix: f.");
+        assert.strictEqual(formatFinding({ rule: "r", path: "p", message: "m.", fix: "f." }), "p: m. Fix: f. [rule r]");
     });
 
     it("discovery environment: SRV name, host/port for A, DiscoverInstances arguments for API-only", () => {

@@ -175,7 +175,12 @@ describe("DiscoverableService names", () => {
     it("refuses a second service of the same name in the same namespace of one program", () => assertRejects(() => {
         srvService("orders");
         new DiscoverableService("orders-again", { name: "orders", namespace: NAMESPACE });
-    }, /DiscoverableService "orders-again"/, /name: The program already declares a service "orders" in namespace "quickship.local"/));
+    }, /DiscoverableService "orders-again"/, /name: "orders" is already the name of a service in this namespace \(declared at the DiscoverableService "orders"\)/));
+
+    it("refuses names that differ only in case in a DNS namespace, where they are the same DNS name", () => assertRejects(() => {
+        srvService("orders");
+        new DiscoverableService("orders-upper", { name: "Orders", namespace: NAMESPACE });
+    }, /name: "Orders" is already the name of a service in this namespace .*differ only in case/));
 
     it("allows the same name in another namespace, and again in another program run", async () => {
         await graphOf(() => {

@@ -6,12 +6,23 @@ import * as rules from "../../components/rules";
 import { DESCRIPTION_LIMITS, Finding, TAG_LIMITS } from "../../components/rules";
 
 const RULES_DIR = path.join(__dirname, "../../components/rules");
+const COMPONENTS_DIR = path.join(__dirname, "../../components");
 const TAG_SUFFIXES = ["tag-count", "tag-key", "tag-value", "tag-reserved-prefix"];
 
-/** Every rule id the rulebook can emit: literal ids in its sources, and the ids its tables generate. */
+/** Rule ids in the sources of a directory: `rule: "<id>"` literals, and the ids passed to checkOneOf. */
+function literalRuleIds(dir: string): string[] {
+    return fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).flatMap((file) => {
+        const text = fs.readFileSync(path.join(dir, file), "utf8");
+        return [
+            ...[...text.matchAll(/\brule(?::|\s*=)\s*"([a-z0-9-]+)"/g)].map((m) => m[1]),
+            ...[...text.matchAll(/checkOneOf\([^;]*?"([a-z0-9]+(?:-[a-z0-9]+)+)"/g)].map((m) => m[1]),
+        ];
+    });
+}
+
+/** Every rule id the rulebook and the components can emit: literal ids in their sources, and the ids the rulebook's tables generate. */
 function ruleIdsInCode(): Set<string> {
-    const literal = fs.readdirSync(RULES_DIR).filter((f) => f.endsWith(".ts")).flatMap((file) =>
-        [...fs.readFileSync(path.join(RULES_DIR, file), "utf8").matchAll(/\brule(?::|\s*=)\s*"([a-z0-9-]+)"/g)].map((m) => m[1]));
+    const literal = [...literalRuleIds(RULES_DIR), ...literalRuleIds(COMPONENTS_DIR)];
     const generated = [
         ...Object.keys(TAG_LIMITS).flatMap((service) => TAG_SUFFIXES.map((suffix) => `${service}-${suffix}`)),
         ...Object.keys(DESCRIPTION_LIMITS).map((resource) => `${resource}-description`),
@@ -99,6 +110,7 @@ const CALLS: [string, (value: unknown) => Finding[]][] = [
             tls: { issuerCertAuthority: v } }, [{ name: "p" }], "sc")]],
     ["checkServiceConnectHeadroom", (v) => [...rules.checkServiceConnectHeadroom(v, [v], "m"), ...rules.checkServiceConnectHeadroom(512, [v], "m")]],
     ["checkOneOf", (v) => rules.checkOneOf(v, ["SRV", "A"], "cloudmap-dns-record-type", "type")],
+    ["checkDynamoDbTableName", (v) => rules.checkDynamoDbTableName(v)],
 ];
 
 // Field names of the AWS resources and argument names of the components: the path says where a
