@@ -229,7 +229,8 @@ function checkServiceConnect(args: DiscoverableFargateServiceArgs, settings: Far
             fix: "Use an HttpNamespace (AWS's recommendation for Service Connect) or a PrivateDnsNamespace.",
         });
     }
-    findings.push(...checkPortMappingName({ name: resolved.portName, appProtocol: sc.appProtocol }, "serviceConnect"));
+    findings.push(...checkPortMappingName({ name: resolved.portName, appProtocol: sc.appProtocol }, "serviceConnect")
+        .map((f) => (f.path === "serviceConnect.name" && sc.portName !== undefined ? { ...f, path: "serviceConnect.portName" } : f)));
     if (resolved.server) {
         const mappings = [{ containerPort: settings.discoveryPort, name: resolved.portName, appProtocol: sc.appProtocol }];
         findings.push(...checkServiceConnectService({
@@ -248,7 +249,17 @@ function checkServiceConnect(args: DiscoverableFargateServiceArgs, settings: Far
             { namespaceName: resolved.namespaceName, discoveryName: resolved.name },
             "serviceConnect.name"));
     }
-    return findings;
+    // The port name and the alias name default to the service's name: a bad name is reported once, under the argument that holds it.
+    const holder = (f: Finding): string =>
+        f.path === "serviceConnect.clientAliasDnsName" && sc.clientAliasDnsName === undefined ? "serviceConnect.name" : f.path;
+    const byPath = new Map<string, Finding>();
+    for (const finding of findings) {
+        const path = holder(finding);
+        if (!byPath.has(path)) {
+            byPath.set(path, { ...finding, path });
+        }
+    }
+    return [...byPath.values()];
 }
 
 // The rulebook checks the ECS shape; report its paths as this component's arguments.

@@ -1,5 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
-import { ContainerShape } from "../../components/rules";
+import { ContainerShape, NamedPortMappingShape } from "../../components/rules";
 import { asBlocks, asJson, asNumber, asString } from "./read";
 
 /**
@@ -20,4 +20,28 @@ export function containersOf(taskDefinition: PolicyResource): ContainerShape[] |
             portMappings: asBlocks(container.portMappings).map((mapping) => ({ containerPort: asNumber(mapping.containerPort) })),
         }];
     });
+}
+
+/** What Service Connect reads of a task definition's containers: every port mapping, and each container's memory limit. */
+export interface ServiceConnectContainers {
+    readonly portMappings: NamedPortMappingShape[];
+    /** Each container's hard memory limit in MiB; undefined for a container that sets none. */
+    readonly memory: (number | undefined)[];
+}
+
+/** The port mappings (with their names and app protocols) and memory limits of a task definition's containers; undefined when unreadable. */
+export function serviceConnectContainersOf(taskDefinition: PolicyResource): ServiceConnectContainers | undefined {
+    const parsed = asJson(taskDefinition.props.containerDefinitions);
+    if (!Array.isArray(parsed)) {
+        return undefined;
+    }
+    const containers = asBlocks(parsed);
+    return {
+        portMappings: containers.flatMap((container) => asBlocks(container.portMappings).map((mapping) => ({
+            containerPort: asNumber(mapping.containerPort),
+            name: mapping.name === undefined || mapping.name === null ? undefined : asString(mapping.name) ?? mapping.name,
+            appProtocol: mapping.appProtocol === undefined || mapping.appProtocol === null ? undefined : asString(mapping.appProtocol) ?? mapping.appProtocol,
+        }))),
+        memory: containers.map((container) => asNumber(container.memory)),
+    };
 }

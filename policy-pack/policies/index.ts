@@ -14,6 +14,8 @@ import { awsDynamodbTableDiscoverableProtection } from "./awsDynamodbTableDiscov
 import { awsEc2SecurityGroupDiscoverableNoPublicIngress } from "./awsEc2SecurityGroupDiscoverableNoPublicIngress";
 import { awsEcsServiceCloudmapRegistry } from "./awsEcsServiceCloudmapRegistry";
 import { awsEcsServiceNoPublicIp } from "./awsEcsServiceNoPublicIp";
+import { awsEcsServiceServiceConnect } from "./awsEcsServiceServiceConnect";
+import { awsEcsServiceServiceConnectFit } from "./awsEcsServiceServiceConnectFit";
 import { awsIamRolePolicyTaskLeastPrivilege } from "./awsIamRolePolicyTaskLeastPrivilege";
 
 /**
@@ -28,11 +30,13 @@ export const policies: Policies = [
     awsCloudmapServiceHealthCheck,
     awsCloudmapServiceNamespaceKind,
     awsEcsServiceCloudmapRegistry,
+    awsEcsServiceServiceConnect,
     awsCloudmapInstanceAttributes,
     awsCloudmapInstanceNonIpAttributes,
     awsCloudmapServiceCustomHealthThreshold,
     awsCloudmapServiceDiscoveryStaleness,
     awsEcsServiceNoPublicIp,
+    awsEcsServiceServiceConnectFit,
     awsEc2SecurityGroupDiscoverableNoPublicIngress,
     awsIamRolePolicyTaskLeastPrivilege,
     awsDynamodbTableDiscoverableProtection,

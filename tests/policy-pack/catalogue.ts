@@ -26,7 +26,51 @@ export const STACK_POLICIES: Readonly<Record<string, string>> = {
     "aws-ec2-security-group-discoverable-no-public-ingress": "the discoverable ECS services using the group, and its rule resources",
     "aws-iam-role-policy-task-least-privilege": "the task definitions naming the role, and the policies attached to it",
     "aws-dynamodb-table-discoverable-protection": "the Cloud Map instances registering the table",
+    "aws-ecs-service-service-connect": "the ECS service's task definition, and the namespaces of its Service Connect configuration and Cloud Map service",
+    "aws-ecs-service-service-connect-fit": "the ECS service's task definition and Service Connect namespace",
 };
+
+interface ServiceConnectStackOptions {
+    /** The namespace Service Connect uses. Default: an HTTP namespace. */
+    readonly namespace?: "http" | "private" | "public";
+    /** The container's port mappings. Default: port 8080 named "api". */
+    readonly portMappings?: Record<string, unknown>[];
+    /** The Service Connect services. Default: one serving "api" as http://api:80. */
+    readonly services?: Record<string, unknown>[] | undefined;
+    /** Also register the tasks for DNS, in the Service Connect namespace (private), under this name. */
+    readonly dnsRegistryName?: string;
+    readonly taskMemory?: string;
+    readonly containerMemory?: number;
+    readonly platformVersion?: string;
+}
+
+/** A Fargate ECS service with Service Connect turned on, each part overridable. */
+function serviceConnectStack(options: ServiceConnectStackOptions = {}): () => void {
+    return () => {
+        const kind = options.dnsRegistryName !== undefined ? "private" : options.namespace ?? "http";
+        const namespace = kind === "http" ? httpNamespace() : kind === "public" ? publicNamespace() : privateNamespace();
+        const taskDefinition = new aws.ecs.TaskDefinition("task", {
+            family: "api", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "512", memory: options.taskMemory ?? "1024",
+            containerDefinitions: JSON.stringify([{
+                name: "app", image: "nginx", memory: options.containerMemory,
+                portMappings: options.portMappings ?? [{ containerPort: 8080, name: "api" }],
+            }]),
+        });
+        const registry = options.dnsRegistryName === undefined ? undefined : cloudMapService(namespace.id, {}, options.dnsRegistryName);
+        new aws.ecs.Service("ecs", {
+            cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/quickship",
+            taskDefinition: taskDefinition.arn, launchType: "FARGATE", desiredCount: 1, platformVersion: options.platformVersion,
+            networkConfiguration: { subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: ["sg-0aaaaaaaaaaaaaaaa"] },
+            serviceRegistries: registry === undefined ? undefined : { registryArn: registry.arn, containerName: "app", containerPort: 8080 },
+            serviceConnectConfiguration: {
+                enabled: true,
+                namespace: namespace.arn,
+                // Raw shapes, malformed ones included, as a program without the types could send them.
+                services: ("services" in options ? options.services : [{ portName: "api", discoveryName: "api", clientAlias: [{ port: 80, dnsName: "api" }] }]) as never,
+            },
+        });
+    };
+}
 
 const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
     new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "api.example.com" });
@@ -566,5 +610,85 @@ export const CASES: readonly PolicyCase[] = [
             });
             apiOnlyInstance({ tablename: "UserAuth" });
         },
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a Service Connect server on a named port with one client alias",
+        program: serviceConnectStack(),
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a client-only Service Connect service (no services)",
+        program: serviceConnectStack({ services: undefined }),
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a port name no port mapping has",
+        program: serviceConnectStack({ services: [{ portName: "web", clientAlias: [{ port: 80 }] }] }),
+        violation: /services\[0\]\.portName: No port mapping of the task is named "web" \(named: "api"\)/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a server without a port name",
+        program: serviceConnectStack({ services: [{ clientAlias: [{ port: 80 }] }] }),
+        violation: /services\[0\]\.portName: No port name is given/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "two client aliases",
+        program: serviceConnectStack({ services: [{ portName: "api", clientAlias: [{ port: 80, dnsName: "api" }, { port: 8080, dnsName: "api-alt" }] }] }),
+        violation: /exactly one client alias .* this one has 2/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "no client alias",
+        program: serviceConnectStack({ services: [{ portName: "api" }] }),
+        violation: /exactly one client alias .* this one has 0/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "an application protocol in capitals",
+        program: serviceConnectStack({ portMappings: [{ containerPort: 8080, name: "api", appProtocol: "HTTP" }] }),
+        violation: /portMappings\[0\]\.appProtocol: "HTTP" is not an application protocol ECS knows/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a per-request timeout on a TCP port",
+        program: serviceConnectStack({ services: [{ portName: "api", clientAlias: [{ port: 80 }], timeout: { perRequestTimeoutSeconds: 10 } }] }),
+        violation: /perRequestTimeoutSeconds: A per-request timeout needs an HTTP-like application protocol/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "Fargate platform version 1.3.0",
+        program: serviceConnectStack({ platformVersion: "1.3.0" }),
+        violation: /platformVersion: Platform version 1\.3\.0 does not support Service Connect/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a discovery name that is the service's own DNS registration, in the same namespace",
+        program: serviceConnectStack({ dnsRegistryName: "api" }),
+        violation: /discoveryName: Service Connect would create a Cloud Map service "api" .* where the tasks already register for DNS under that name/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a DNS registration beside Service Connect under another name",
+        program: serviceConnectStack({ dnsRegistryName: "api-dns" }),
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "Service Connect in a public DNS namespace",
+        program: serviceConnectStack({ namespace: "public" }),
+        violation: /Service Connect uses public DNS namespace "public-ns"/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "a container leaving the proxy 32 MiB of a 512 MiB task",
+        program: serviceConnectStack({ taskMemory: "512", containerMemory: 480 }),
+        violation: /memory: The containers take 480 of the task's 512 MiB, leaving 32 MiB for the Service Connect proxy/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "a container leaving the proxy 64 MiB in an HTTP namespace",
+        program: serviceConnectStack({ taskMemory: "512", containerMemory: 448 }),
     },
 ];

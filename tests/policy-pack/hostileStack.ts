@@ -128,6 +128,24 @@ const TEMPLATES: readonly ResourceTemplate[] = [
             serviceRegistries: { registryArn: "srv-arn", containerName: "app", containerPort: 8080 },
         },
     },
+    {
+        type: "aws:ecs/taskDefinition:TaskDefinition", name: "connect-task",
+        inputs: {
+            family: "orders", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "512", memory: "1024",
+            containerDefinitions: new JsonText([{ name: "orders", image: "nginx", memory: 512, portMappings: [{ containerPort: 8080, name: "orders", appProtocol: "http" }] }]),
+        },
+    },
+    {
+        type: "aws:ecs/service:Service", name: "connect", from: { taskDefinition: ["connect-task"], serviceConnectConfiguration: ["http-ns"] },
+        inputs: {
+            name: "orders", cluster: "quickship", taskDefinition: "connect-task-arn", launchType: "FARGATE", desiredCount: 1, platformVersion: "1.4.0",
+            networkConfiguration: { subnets: ["subnet-1"], securityGroups: ["sg-2"], assignPublicIp: false },
+            serviceConnectConfiguration: {
+                enabled: true, namespace: "http-ns-arn",
+                services: [{ portName: "orders", discoveryName: "orders", clientAlias: [{ port: 80, dnsName: "orders" }], timeout: { idleTimeoutSeconds: 60, perRequestTimeoutSeconds: 15 } }],
+            },
+        },
+    },
 ];
 
 /** The config that lets the valid stack pass: its public namespace is meant to be public. */
