@@ -7,6 +7,7 @@ import { checkFargateServiceArgs, fargateServiceSettings, FargateServiceSettings
 import { discoverInstancesStatement, policyDocument } from "./iamStatements";
 import { registerPeer } from "./peerRegistry";
 import { CloudMapServiceRef, ReadableResource, ServicePeer } from "./refs";
+import { checkRequiredArguments } from "./requiredArguments";
 import { throwOnFindings } from "./rules";
 import { connect } from "./serviceEdge";
 import { cloudMapServiceRefOf, fqdnOf, recordTypesOfRef } from "./serviceRefs";
@@ -38,6 +39,10 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
 
     constructor(name: string, args: DiscoverableFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableFargateService"), name, {}, opts);
+        throwOnFindings("DiscoverableFargateService", name, checkRequiredArguments(args, {
+            discovery: "the Cloud Map service the tasks register in: { name, namespaceName, serviceArn }",
+            container: "the container to run: { image, port }",
+        }, ["talksTo", "reads"]));
         const settings = fargateServiceSettings(args);
         throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(args, settings));
         this.discovery = cloudMapServiceRefOf(args.discovery);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "./iamStatements";
 import { CloudMapServiceRef, ReadableResource } from "./refs";
+import { checkRequiredArguments } from "./requiredArguments";
 import { checkInstanceAttributeLimits, checkInstanceId, checkNonIpInstanceAttributes, Finding, throwOnFindings, ValidationError } from "./rules";
 import { cloudMapServiceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
@@ -43,6 +44,7 @@ export class RegisteredResource extends pulumi.ComponentResource implements Read
 
     constructor(name: string, args: RegisteredResourceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("RegisteredResource"), name, {}, opts);
+        throwOnFindings("RegisteredResource", name, checkRequiredArguments(args, { service: "the API-only Cloud Map service: { name, namespaceName, serviceArn, apiOnly: true }" }));
         const knownAttributes = plainValues(args.attributes);
         throwOnFindings("RegisteredResource", name, [
             ...checkInstanceId(args.instanceId, "instanceId"),
