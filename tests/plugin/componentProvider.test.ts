@@ -71,7 +71,7 @@ const ORDER_PROCESSOR_ARGS = {
 
 describe("component provider: the components from Python, Go, C# and YAML", function () {
     this.timeout(120_000);
-    let programDir: string;
+    let programDir: string | undefined;
     let engine: InTestEngine;
     let host: PluginHost | undefined;
     let schema: PackageSchema;
@@ -107,7 +107,9 @@ describe("component provider: the components from Python, Go, C# and YAML", func
     after(async () => {
         await host?.stop();
         await engine?.stop();
-        fs.rmSync(programDir, { recursive: true, force: true });
+        if (programDir !== undefined) {
+            fs.rmSync(programDir, { recursive: true, force: true });
+        }
     });
 
     describe("GetSchema", () => {

@@ -96,8 +96,6 @@ export interface ConstructArgs {
     readonly inputs: Record<string, unknown>;
     /** Per top-level input, the URNs its value came from (the program's property dependencies). */
     readonly inputDependencies?: Record<string, string[]>;
-    /** @default false */
-    readonly dryRun?: boolean;
 }
 
 export interface Constructed {
@@ -108,14 +106,17 @@ export interface Constructed {
     readonly resources: readonly RecordedResource[];
 }
 
-/** Constructs a component as the engine does for a program's remote component, parented by the stack. */
+/**
+ * Constructs a component as the engine does for a program's remote component during `pulumi up`
+ * (not a preview: the mocks answer with known values), parented by the stack.
+ */
 export async function construct(host: PluginHost, engine: InTestEngine, args: ConstructArgs): Promise<Constructed> {
     const { project, stack, config } = engine.deployment;
     const request = new provider.ConstructRequest()
         .setProject(project)
         .setStack(stack)
         .setOrganization("organization")
-        .setDryrun(args.dryRun ?? false)
+        .setDryrun(false)
         .setParallel(PARALLEL)
         .setMonitorendpoint(engine.address)
         .setType(args.type)
