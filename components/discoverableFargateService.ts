@@ -7,6 +7,7 @@ import { checkFargateServiceArgs, fargateServiceSettings, FargateServiceSettings
 import { discoverInstancesStatement, policyDocument } from "./iamStatements";
 import { registerPeer } from "./peerRegistry";
 import { CloudMapServiceRef, ReadableResource, ServiceConnectEndpoint, ServicePeer } from "./refs";
+import { checkRequiredArguments } from "./requiredArguments";
 import { throwOnFindings } from "./rules";
 import { connect } from "./serviceEdge";
 import { cloudMapServiceRefOf, fqdnOf, recordTypesOfRef } from "./serviceRefs";
@@ -44,6 +45,7 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
 
     constructor(name: string, args: DiscoverableFargateServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableFargateService"), name, {}, opts);
+        throwOnFindings("DiscoverableFargateService", name, checkRequiredArguments(args, { container: "the container to run: { image, port }" }, ["talksTo", "reads"]));
         const settings = fargateServiceSettings(name, args);
         throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(name, args, settings));
         this.discovery = args.discovery === undefined ? undefined : cloudMapServiceRefOf(args.discovery);

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { checkServiceNameUnique } from "./programRegistry";
 import { NamespaceRef } from "./refs";
+import { checkRequiredArguments } from "./requiredArguments";
 import {
     checkBoolean,
     checkDescription,
@@ -127,6 +128,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
 
     constructor(name: string, args: DiscoverableServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableService"), name, {}, opts);
+        throwOnFindings("DiscoverableService", name, checkRequiredArguments(args, { namespace: "the namespace: { name, namespaceId }" }));
         const settings = resolveSettings(args);
         throwOnFindings("DiscoverableService", name, [
             ...checkArgumentTypes(args),

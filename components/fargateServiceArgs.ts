@@ -146,6 +146,7 @@ export interface DiscoverableFargateServiceArgs {
      */
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     readonly internetConnectivity?: pulumi.Input<any[]>;
+    /** The container the tasks run: its image and the port it serves on. */
     readonly container: ContainerArgs;
     /**
      * The container port ECS publishes in the SRV record, and the port callers are admitted on.

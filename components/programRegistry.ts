@@ -4,8 +4,9 @@ import { checkUniqueServiceNames, Finding, NamespaceKind, ServiceNameUse } from 
 /**
  * What one Pulumi program has declared so far, for the rules that span components: two Cloud
  * Map services of the same name in one namespace, or the same edge declared twice. Kept per
- * program run (keyed by its stack resource), so tests and the offline plan, which run many
- * programs in one process, never see another run's declarations.
+ * program run, keyed by its stack resource, so tests and the offline plan, which run many
+ * programs in one process, never see another run's declarations; inside a provider's Construct
+ * (another language's program) there is no stack resource, and the call's own state store is the key.
  */
 interface ProgramDeclarations {
     /** The Cloud Map services declared, by namespace key (see namespaceKey). */
@@ -14,19 +15,18 @@ interface ProgramDeclarations {
     readonly edges: Set<string>;
 }
 
+// The SDK's per-run state store (per Construct call in a provider): not part of its declared API.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const state = require("@pulumi/pulumi/runtime/state") as { getStore(): object };
+
 const byProgram = new WeakMap<object, ProgramDeclarations>();
-// Outside a program run (no stack resource, e.g. constructing in a unit test without mocks) nothing is shared.
-const detached = (): ProgramDeclarations => ({ services: [], edges: new Set() });
 
 function declarations(): ProgramDeclarations {
-    const stack = pulumi.runtime.getStackResource();
-    if (stack === undefined) {
-        return detached();
-    }
-    let found = byProgram.get(stack);
+    const key = pulumi.runtime.getStackResource() ?? state.getStore();
+    let found = byProgram.get(key);
     if (found === undefined) {
-        found = detached();
-        byProgram.set(stack, found);
+        found = { services: [], edges: new Set() };
+        byProgram.set(key, found);
     }
     return found;
 }

@@ -6,6 +6,7 @@ import {
     checkInstanceAttributeLimits, checkInstanceId, checkNonIpInstanceAttributes, checkNonIpInstanceService, checkReservedAttributeValues, Finding, isRecord,
     throwOnFindings,
 } from "./rules";
+import { checkRequiredArguments } from "./requiredArguments";
 import { cloudMapServiceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
 
@@ -46,6 +47,7 @@ export class RegisteredResource extends pulumi.ComponentResource implements Read
 
     constructor(name: string, args: RegisteredResourceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("RegisteredResource"), name, {}, opts);
+        throwOnFindings("RegisteredResource", name, checkRequiredArguments(args, { service: "the API-only Cloud Map service: { name, namespaceName, serviceArn, apiOnly: true }" }));
         const knownAttributes = plainValues(args.attributes);
         throwOnFindings("RegisteredResource", name, [
             ...checkInstanceId(args.instanceId, "instanceId"),
