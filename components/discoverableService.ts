@@ -1,18 +1,30 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkServiceNameUnique } from "./programRegistry";
+import { NamespaceRef } from "./refs";
+import { checkRequiredArguments } from "./requiredArguments";
 import {
+    checkBoolean,
+    checkDescription,
     checkDiscoveryMode,
     checkHealthChecks,
+    checkOneOf,
     checkServiceName,
+    checkServiceRegistries,
     checkTtlCeiling,
     CloudMapServiceShape,
+    ContainerShape,
     DEFAULT_MAX_TTL_SECONDS,
     DnsRecordType,
+    enumValues,
     Finding,
+    HealthReporting,
     NamespaceKind,
+    Route53HealthCheckType,
     RoutingPolicy,
     throwOnFindings,
 } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 /**
@@ -22,141 +34,206 @@ import { typeToken } from "./typeToken";
  */
 export const DEFAULT_TTL_SECONDS = 10;
 
-/** The namespace a service lives in: a {@link PrivateDnsNamespace} or an existing one. */
-export interface NamespaceRef {
-    /** Namespace id (`ns-…`). */
-    readonly id: pulumi.Input<string>;
-    /** The namespace's domain, e.g. `quickship.local`. */
-    readonly name: string;
-    /** @default "private-dns" */
-    readonly kind?: NamespaceKind;
+/** A Route 53 health check of a service's instances (public DNS and HTTP namespaces only). */
+export interface Route53HealthCheckArgs {
+    /** `HTTP`, `HTTPS` or `TCP` (case-sensitive). */
+    readonly type: Route53HealthCheckType;
+    /** The path Route 53 requests, for HTTP and HTTPS; at most 255 characters. Default: "/". */
+    readonly resourcePath?: string;
+    /** Consecutive failed checks before an instance counts as unhealthy, 1-10. Default: 1. */
+    readonly failureThreshold?: number;
 }
 
 export interface DiscoverableServiceArgs {
     /** The service name; DNS clients resolve `<name>.<namespace>`. */
     readonly name: string;
+    /** The namespace: a `PrivateDnsNamespace`, an `HttpNamespace`, or `{ name, namespaceId, kind }` of an existing one. */
     readonly namespace: NamespaceRef;
     /**
      * Make the service API-only (`type: "HTTP"`): no DNS records, instances found with
      * DiscoverInstances. For resources without an IP address, such as a DynamoDB table.
-     * @default false
+     * Default: false.
      */
     readonly apiOnly?: boolean;
     /**
      * DNS record types. SRV carries the port, so callers need not hard-code it.
      * Allowed: SRV, A, AAAA, A+AAAA, A+SRV, or CNAME alone (with WEIGHTED routing).
-     * @default ["SRV"]
+     * Default: ["SRV"].
      */
-    readonly dnsRecordTypes?: readonly DnsRecordType[];
-    /** @default 10 (see DEFAULT_TTL_SECONDS) */
+    readonly dnsRecordTypes?: DnsRecordType[];
+    /** TTL of every record, in whole seconds. Default: 10 (see DEFAULT_TTL_SECONDS). */
     readonly ttlSeconds?: number;
-    /** Ceiling enforced on ttlSeconds, the same one the policy pack applies. @default 60 */
-    readonly maxTtlSeconds?: number;
     /**
-     * MULTIVALUE answers with up to eight healthy instances, so clients can fail over.
-     * @default "MULTIVALUE"
+     * Ceiling enforced on ttlSeconds, the same one the policy pack applies as its
+     * `maxTtlSeconds`; raise both together. Default: 60.
      */
+    readonly maxTtlSeconds?: number;
+    /** MULTIVALUE answers with up to eight healthy instances, so clients can fail over. Default: "MULTIVALUE". */
     readonly routingPolicy?: RoutingPolicy;
     /**
-     * Who reports instance health. `"ecs"` sets `healthCheckCustomConfig: { failureThreshold: 1 }`
-     * so ECS (or the registering code) reports health; `"none"` registers instances as always
-     * healthy, or leaves health to `route53HealthCheck`. (`failureThreshold` is deprecated in the
-     * provider, which always uses 1, but leaving the block empty replaces the service on every update.)
-     * @default "ecs" for DNS services; "none" for API-only services and with `route53HealthCheck`
+     * Who reports instance health. `"ecs"` lets ECS (or the registering code) report it through
+     * a custom health check; `"none"` registers instances as always healthy, or leaves health to
+     * `route53HealthCheck`.
+     * Default: "ecs" for DNS services; "none" for API-only services and with `route53HealthCheck`.
      */
-    readonly healthReporting?: "ecs" | "none";
+    readonly healthReporting?: HealthReporting;
     /**
      * A Route 53 health check, for public DNS and HTTP namespaces (AWS rejects it in a private
      * DNS namespace). Cannot be combined with `healthReporting: "ecs"`.
-     * @default undefined
+     * Default: none.
      */
-    readonly route53HealthCheck?: aws.types.input.servicediscovery.ServiceHealthCheckConfig;
-    /**
-     * Delete registered instances when the service is deleted, so a stack can be torn
-     * down while tasks are still registered.
-     * @default true
-     */
+    readonly route53HealthCheck?: Route53HealthCheckArgs;
+    /** Delete registered instances with the service, so a stack can be torn down while tasks are registered. Default: true. */
     readonly forceDestroy?: boolean;
-    /** @default "<name> in <namespace>" */
+    /** The service's description (at most 1,024 characters). Default: "<name> in <namespace>". */
     readonly description?: string;
-    /** @default {} */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Tags of the Cloud Map service. Default: none. */
+    readonly tags?: Record<string, pulumi.Input<string>>;
+}
+
+/** A container as `serviceRegistryFor` checks it: its name and the ports it maps. */
+export interface RegistryContainerArgs {
+    readonly name: string;
+    readonly portMappings: { readonly containerPort: number }[];
+}
+
+/** The `serviceRegistries` block of an ECS service that registers its tasks in a Cloud Map service. */
+export interface ServiceRegistryBlock {
+    readonly registryArn: pulumi.Output<string>;
+    readonly containerName?: string;
+    readonly containerPort?: number;
 }
 
 /** A Cloud Map service that ECS tasks or other resources register into. */
 export class DiscoverableService extends pulumi.ComponentResource {
+    /** The service name. */
     readonly name: string;
+    /** The namespace's name. */
     readonly namespaceName: string;
     /** `<name>.<namespace>`: the name DNS clients resolve (the SRV name for SRV services). */
     readonly fqdn: string;
     readonly apiOnly: boolean;
     /** Record types, empty for API-only services. */
-    readonly dnsRecordTypes: readonly DnsRecordType[];
+    readonly dnsRecordTypes: DnsRecordType[];
+    /** TTL of the records; undefined for API-only services. */
     readonly ttlSeconds: number | undefined;
     readonly namespaceKind: NamespaceKind;
-    readonly id: pulumi.Output<string>;
-    readonly arn: pulumi.Output<string>;
-    readonly service: aws.servicediscovery.Service;
+    /** True when a Route 53 health check decides instance health. */
+    readonly route53HealthCheck: boolean;
+    /** Service id (`srv-…`). */
+    readonly serviceId: pulumi.Output<string>;
+    readonly serviceArn: pulumi.Output<string>;
+    /** The namespace ARN, when the namespace reference carried it. */
+    readonly namespaceArn: pulumi.Output<string> | undefined;
 
     constructor(name: string, args: DiscoverableServiceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoverableService"), name, {}, opts);
-
-        const apiOnly = args.apiOnly ?? false;
-        const namespaceKind = args.namespace.kind ?? "private-dns";
-        const ttl = args.ttlSeconds ?? DEFAULT_TTL_SECONDS;
-        const types = apiOnly ? [] : [...(args.dnsRecordTypes ?? ["SRV"])];
-        const healthReporting = args.healthReporting ?? (apiOnly || args.route53HealthCheck !== undefined ? "none" : "ecs");
-        const shape: CloudMapServiceShape = {
-            name: args.name,
-            type: apiOnly ? "HTTP" : undefined,
-            dnsConfig: apiOnly ? undefined : {
-                dnsRecords: types.map((type) => ({ type, ttl })),
-                routingPolicy: args.routingPolicy ?? "MULTIVALUE",
-            },
-            healthCheckConfig: args.route53HealthCheck as Record<string, unknown> | undefined,
-            healthCheckCustomConfig: healthReporting === "ecs" ? { failureThreshold: 1 } : undefined,
-        };
+        throwOnFindings("DiscoverableService", name, checkRequiredArguments(args, { namespace: "the namespace: { name, namespaceId }" }));
+        const settings = resolveSettings(args);
         throwOnFindings("DiscoverableService", name, [
-            ...checkApiOnlyArgs(args),
-            ...checkServiceName(args.name, args.namespace.name, "name"),
-            ...checkDiscoveryMode(shape, namespaceKind).map((f) => ({ ...f, path: argumentPath(f.path) })),
-            ...checkHealthChecks(shape, namespaceKind).map(inArgumentTerms),
-            ...checkTtlCeiling(shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
-                .slice(0, 1).map((f) => ({ ...f, path: "ttlSeconds" })),
+            ...checkArgumentTypes(args),
+            ...checkServiceName(args.name, settings.apiOnly ? undefined : args.namespace.name, "name"),
+            ...checkDiscoveryMode(settings.shape, settings.namespaceKind).map(inArgumentTerms),
+            ...checkHealthChecks(settings.shape, settings.namespaceKind).map(inArgumentTerms),
+            ...checkTtlCeiling(settings.shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
+                .slice(0, 1).map(ttlCeilingInArgumentTerms),
+            ...checkServiceNameUnique(args.namespace, args.name, `the DiscoverableService "${name}"`),
         ]);
 
         this.name = args.name;
         this.namespaceName = args.namespace.name;
         this.fqdn = `${args.name}.${args.namespace.name}`;
-        this.apiOnly = apiOnly;
-        this.namespaceKind = namespaceKind;
-        this.dnsRecordTypes = types;
-        this.ttlSeconds = apiOnly ? undefined : ttl;
-        this.service = new aws.servicediscovery.Service(name, {
+        this.apiOnly = settings.apiOnly;
+        this.namespaceKind = settings.namespaceKind;
+        this.dnsRecordTypes = settings.recordTypes;
+        this.ttlSeconds = settings.apiOnly ? undefined : settings.ttl;
+        this.route53HealthCheck = args.route53HealthCheck !== undefined;
+        const service = new aws.servicediscovery.Service(name, {
             name: args.name,
             description: args.description ?? `${args.name} in ${args.namespace.name}`,
             // API-only services name their namespace at the top level; DNS services inside dnsConfig.
-            namespaceId: apiOnly ? args.namespace.id : undefined,
-            type: shape.type,
-            dnsConfig: shape.dnsConfig === undefined ? undefined : {
-                namespaceId: args.namespace.id,
-                dnsRecords: types.map((type) => ({ type, ttl })),
-                routingPolicy: shape.dnsConfig.routingPolicy,
+            namespaceId: settings.apiOnly ? args.namespace.namespaceId : undefined,
+            type: settings.shape.type,
+            dnsConfig: settings.shape.dnsConfig === undefined ? undefined : {
+                namespaceId: args.namespace.namespaceId,
+                dnsRecords: settings.recordTypes.map((type) => ({ type, ttl: settings.ttl })),
+                routingPolicy: settings.shape.dnsConfig.routingPolicy,
             },
             healthCheckConfig: args.route53HealthCheck,
-            healthCheckCustomConfig: shape.healthCheckCustomConfig,
+            healthCheckCustomConfig: settings.shape.healthCheckCustomConfig,
             forceDestroy: args.forceDestroy ?? true,
             tags: args.tags,
         }, { parent: this });
-        this.id = this.service.id;
-        this.arn = this.service.arn;
-        this.registerOutputs({ id: this.id, arn: this.arn, fqdn: this.fqdn });
+        this.serviceId = service.id;
+        this.serviceArn = service.arn;
+        this.namespaceArn = args.namespace.namespaceArn === undefined ? undefined : pulumi.output(args.namespace.namespaceArn);
+        this.registerOutputs({ serviceId: this.serviceId, serviceArn: this.serviceArn, fqdn: this.fqdn });
     }
+
+    /**
+     * The `serviceRegistries` block for an ECS service you build yourself (an awsx
+     * `FargateService`, a raw `aws.ecs.Service`) whose tasks register here. Container and port
+     * come from the container definition you pass, checked as ECS would check them: SRV records
+     * need a port the container maps; A-only records take none. Tasks must use `awsvpc`.
+     */
+    serviceRegistryFor(container: RegistryContainerArgs, containerPort?: number): ServiceRegistryBlock {
+        const port = containerPort ?? container.portMappings[0]?.containerPort;
+        const registry = this.dnsRecordTypes.includes(DnsRecordType.SRV) ? { containerName: container.name, containerPort: port } : {};
+        const containers: ContainerShape[] = [container];
+        throwOnFindings("DiscoverableService", this.name, [
+            ...(this.apiOnly ? [{
+                rule: "ecs-registry-dns-service",
+                path: "serviceRegistryFor",
+                message: `"${this.name}" is API-only; ECS registers task IP addresses, which belong in a DNS service.`,
+                fix: "Register the ECS service in a DiscoverableService with SRV or A records.",
+            }] : []),
+            ...checkServiceRegistries([registry], { networkMode: "awsvpc", recordTypes: this.dnsRecordTypes, containers, path: "serviceRegistryFor" }),
+        ]);
+        return { registryArn: this.serviceArn, ...registry };
+    }
+}
+
+/** The arguments with their defaults applied, and the AWS shape the rulebook checks. */
+function resolveSettings(args: DiscoverableServiceArgs) {
+    const apiOnly = args.apiOnly ?? false;
+    const namespaceKind = args.namespace.kind ?? NamespaceKind.PrivateDns;
+    const ttl = args.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+    const recordTypes: DnsRecordType[] = apiOnly ? [] : [...(args.dnsRecordTypes ?? [DnsRecordType.SRV])];
+    const healthReporting = args.healthReporting ??
+        (apiOnly || args.route53HealthCheck !== undefined ? HealthReporting.None : HealthReporting.Ecs);
+    const shape: CloudMapServiceShape = {
+        name: args.name,
+        type: apiOnly ? "HTTP" : undefined,
+        dnsConfig: apiOnly ? undefined : {
+            dnsRecords: recordTypes.map((type) => ({ type, ttl })),
+            routingPolicy: args.routingPolicy ?? RoutingPolicy.MULTIVALUE,
+        },
+        healthCheckConfig: args.route53HealthCheck as Record<string, unknown> | undefined,
+        // failureThreshold is set explicitly: the provider reads 1 back, and an empty block would
+        // replace the service (deregistering every task) on each update.
+        healthCheckCustomConfig: healthReporting === HealthReporting.Ecs ? { failureThreshold: 1 } : undefined,
+    };
+    return { apiOnly, namespaceKind, ttl, recordTypes, shape };
+}
+
+/** Values another language or plain JavaScript can send that the TypeScript types rule out. */
+function checkArgumentTypes(args: DiscoverableServiceArgs): Finding[] {
+    return [
+        ...(args.apiOnly === undefined ? [] : checkBoolean(args.apiOnly, "apiOnly")),
+        ...(args.forceDestroy === undefined ? [] : checkBoolean(args.forceDestroy, "forceDestroy")),
+        ...checkDescription(args.description, "cloudmap-service"),
+        ...checkComponentTags(args.tags, ["cloudmap"]),
+        ...(args.dnsRecordTypes ?? []).flatMap((type, i) => checkOneOf(type, enumValues(DnsRecordType), "cloudmap-dns-record-type", `dnsRecordTypes[${i}]`)),
+        ...(args.routingPolicy === undefined ? [] : checkOneOf(args.routingPolicy, enumValues(RoutingPolicy), "cloudmap-dns-routing-policy", "routingPolicy")),
+        ...(args.healthReporting === undefined ? [] : checkOneOf(args.healthReporting, enumValues(HealthReporting), "cloudmap-health-reporting", "healthReporting")),
+        ...(args.namespace.kind === undefined ? [] : checkOneOf(args.namespace.kind, enumValues(NamespaceKind), "cloudmap-namespace-kind", "namespace.kind")),
+        ...checkApiOnlyArgs(args),
+    ];
 }
 
 function checkApiOnlyArgs(args: DiscoverableServiceArgs): Finding[] {
     const dnsArgs = (["dnsRecordTypes", "ttlSeconds", "routingPolicy"] as const).filter((key) => args[key] !== undefined);
-    if (!args.apiOnly || dnsArgs.length === 0) {
+    if (args.apiOnly !== true || dnsArgs.length === 0) {
         return [];
     }
     return [{
@@ -167,26 +244,25 @@ function checkApiOnlyArgs(args: DiscoverableServiceArgs): Finding[] {
     }];
 }
 
-// The one health rule whose AWS wording names fields this component does not have.
+// The rulebook checks the AWS resource; its paths name AWS fields, reported here as this component's arguments.
+const ARGUMENT_OF_FIELD: readonly [RegExp, string][] = [
+    [/^dnsConfig\.routingPolicy/, "routingPolicy"],
+    [/^dnsConfig\.dnsRecords\[\d+\]\.ttl/, "ttlSeconds"],
+    [/^dnsConfig/, "dnsRecordTypes"],
+    [/^healthCheckConfig/, "route53HealthCheck"],
+    [/^healthCheckCustomConfig/, "healthReporting"],
+    [/^type/, "apiOnly"],
+];
+
 function inArgumentTerms(finding: Finding): Finding {
-    if (finding.rule === "cloudmap-health-check-exclusive") {
-        return {
-            ...finding,
-            path: "route53HealthCheck",
-            message: 'route53HealthCheck cannot be combined with healthReporting: "ecs": a service has one kind of health check.',
-            fix: 'Set healthReporting: "none" to rely on the Route 53 check, or remove route53HealthCheck.',
-        };
-    }
-    return { ...finding, path: argumentPath(finding.path) };
+    const argument = ARGUMENT_OF_FIELD.find(([field]) => field.test(finding.path))?.[1] ?? finding.path;
+    return { ...finding, path: argument };
 }
 
-// Rulebook paths follow the AWS resource; report them in terms of this component's args.
-function argumentPath(path: string): string {
-    if (path.startsWith("dnsConfig.routingPolicy")) return "routingPolicy";
-    if (path.startsWith("dnsConfig.dnsRecords[") && path.endsWith(".ttl")) return "ttlSeconds";
-    if (path.startsWith("dnsConfig")) return "dnsRecordTypes";
-    if (path.startsWith("healthCheckConfig")) return "route53HealthCheck";
-    if (path.startsWith("healthCheckCustomConfig")) return "healthReporting";
-    if (path.startsWith("type")) return "apiOnly";
-    return path;
+function ttlCeilingInArgumentTerms(finding: Finding): Finding {
+    return {
+        ...finding,
+        path: "ttlSeconds",
+        fix: `${finding.fix} To allow a higher TTL, raise maxTtlSeconds here and the policy pack's maxTtlSeconds with it.`,
+    };
 }

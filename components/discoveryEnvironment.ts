@@ -9,6 +9,8 @@ export interface DiscoveryTarget {
     readonly dnsRecordTypes: readonly string[];
     /** The port the callee listens on, when it is a network service. */
     readonly port?: number;
+    /** For a callee reached through Service Connect: its client alias, used instead of DNS names. */
+    readonly clientAlias?: { readonly dnsName: string; readonly port: number };
 }
 
 /** `inventory-manager` → `INVENTORY_MANAGER`. */
@@ -16,66 +18,58 @@ export function environmentPrefix(serviceName: string): string {
     return serviceName.toUpperCase().replace(/[^A-Z0-9]+/g, "_").replace(/^_|_$/g, "");
 }
 
+/** The variables that announce one dependency. */
+function variablesOf(target: DiscoveryTarget): Record<string, string> {
+    const prefix = environmentPrefix(target.serviceName);
+    const fqdn = `${target.serviceName}.${target.namespaceName}`;
+    if (target.clientAlias !== undefined) {
+        const { dnsName, port } = target.clientAlias;
+        return { [`${prefix}_URL`]: `http://${dnsName}:${port}`, [`${prefix}_HOST`]: dnsName, [`${prefix}_PORT`]: String(port) };
+    }
+    if (target.dnsRecordTypes.length === 0) {
+        return { [`${prefix}_NAMESPACE`]: target.namespaceName, [`${prefix}_SERVICE`]: target.serviceName };
+    }
+    return {
+        ...(target.dnsRecordTypes.includes("SRV") ? { [`${prefix}_SRV_NAME`]: fqdn } : {}),
+        ...(target.dnsRecordTypes.some((t) => t === "A" || t === "AAAA") ? { [`${prefix}_HOST`]: fqdn } : {}),
+        ...(target.port !== undefined ? { [`${prefix}_PORT`]: String(target.port) } : {}),
+    };
+}
+
 /**
  * Environment variables that tell a caller how to reach its dependencies, so no
  * address is hard-coded in application code:
  * - SRV services: `<NAME>_SRV_NAME` (resolve it for host and port);
  * - A/AAAA services: `<NAME>_HOST` and `<NAME>_PORT`;
- * - API-only services: `<NAME>_NAMESPACE` and `<NAME>_SERVICE`, the arguments of DiscoverInstances.
+ * - API-only services: `<NAME>_NAMESPACE` and `<NAME>_SERVICE`, the arguments of DiscoverInstances;
+ * - Service Connect endpoints: `<NAME>_URL` (`http://<alias>:<port>`), `<NAME>_HOST` and `<NAME>_PORT`.
  */
 export function discoveryEnvironment(targets: readonly DiscoveryTarget[]): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const target of targets) {
-        const prefix = environmentPrefix(target.serviceName);
-        const fqdn = `${target.serviceName}.${target.namespaceName}`;
-        if (target.dnsRecordTypes.length === 0) {
-            env[`${prefix}_NAMESPACE`] = target.namespaceName;
-            env[`${prefix}_SERVICE`] = target.serviceName;
-            continue;
-        }
-        if (target.dnsRecordTypes.includes("SRV")) {
-            env[`${prefix}_SRV_NAME`] = fqdn;
-        }
-        if (target.dnsRecordTypes.some((t) => t === "A" || t === "AAAA")) {
-            env[`${prefix}_HOST`] = fqdn;
-        }
-        if (target.port !== undefined) {
-            env[`${prefix}_PORT`] = String(target.port);
-        }
-    }
-    return env;
+    return Object.assign({}, ...targets.map(variablesOf));
 }
 
 /**
- * Refuses environments that would silently lose a value: two dependencies whose names map
- * to the same variable prefix, or a variable of the caller's own that a discovery variable
- * would overwrite.
+ * Refuses a dependency whose variables would silently lose a value: one whose name maps to the
+ * same variable prefix as a dependency already announced, or whose variables would overwrite
+ * one of the caller's own (`ownKeys`: its environment and secrets). `path` names the argument
+ * the dependency came from.
  */
-export function checkDiscoveryEnvironment(targets: readonly DiscoveryTarget[], ownKeys: readonly string[]): Finding[] {
-    const findings: Finding[] = [];
-    const byPrefix = new Map<string, string>();
-    for (const target of targets) {
-        const prefix = environmentPrefix(target.serviceName);
-        const fqdn = `${target.serviceName}.${target.namespaceName}`;
-        const other = byPrefix.get(prefix);
-        if (other !== undefined) {
-            findings.push({
-                rule: "discovery-environment-collision",
-                path: "talksTo",
-                message: `${other} and ${fqdn} would both be announced as ${prefix}_*, so one would hide the other.`,
-                fix: "Depend on only one of them, or rename one of the services.",
-            });
-        }
-        byPrefix.set(prefix, fqdn);
-    }
-    const generated = new Set(Object.keys(discoveryEnvironment(targets)));
-    for (const key of ownKeys.filter((k) => generated.has(k))) {
-        findings.push({
+export function checkNewDiscoveryTarget(existing: readonly DiscoveryTarget[], target: DiscoveryTarget, ownKeys: readonly string[], path: string): Finding[] {
+    const prefix = environmentPrefix(target.serviceName);
+    const fqdn = `${target.serviceName}.${target.namespaceName}`;
+    const clash = existing.find((other) => environmentPrefix(other.serviceName) === prefix);
+    if (clash !== undefined) {
+        return [{
             rule: "discovery-environment-collision",
-            path: `container.environment.${key}`,
-            message: `${key} is also a discovery variable for a dependency, which would overwrite it.`,
-            fix: "Rename the variable; discovery variables are set for every talksTo and reads entry.",
-        });
+            path,
+            message: `${clash.serviceName}.${clash.namespaceName} and ${fqdn} would both be announced as ${prefix}_*, so one would hide the other.`,
+            fix: "Depend on only one of them, or rename one of the services.",
+        }];
     }
-    return findings;
+    return Object.keys(variablesOf(target)).filter((key) => ownKeys.includes(key)).map((key) => ({
+        rule: "discovery-environment-collision",
+        path,
+        message: `${key} is both a variable of the container's own and the discovery variable for ${fqdn}, which would overwrite it.`,
+        fix: `Rename the container's ${key}; discovery variables are set for every service it calls or reads.`,
+    }));
 }

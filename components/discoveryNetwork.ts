@@ -1,17 +1,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 export interface DiscoveryNetworkArgs {
-    /** @default "10.0.0.0/16" */
+    /** The VPC's /16 block, carved into /20 subnets. Default: "10.0.0.0/16". */
     readonly cidrBlock?: string;
     /**
      * How many availability zones to spread subnets over (one public and one private subnet each).
-     * @default 2
+     * Default: 2.
      */
     readonly availabilityZoneCount?: number;
-    /** @default {} */
+    /** Tags added to every network resource (each also gets a Name). Default: none. */
     readonly tags?: Record<string, string>;
 }
 
@@ -25,11 +26,16 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
     readonly privateSubnetIds: pulumi.Output<string>[];
     readonly publicSubnetIds: pulumi.Output<string>[];
     /**
-     * Resources that must exist before tasks in the private subnets can reach the internet
-     * (the NAT routes): Fargate tasks started earlier fail to pull their image.
+     * Ids of what must exist before tasks in the private subnets can reach the internet (the
+     * private subnets' route table associations, behind which the NAT route sits): Fargate tasks
+     * started earlier fail to pull their image. Pass it as `internetConnectivity`; the ids carry
+     * the resources they came from, which is what the ECS services wait for.
      */
-    readonly internetConnectivity: pulumi.Resource[];
-    readonly vpc: aws.ec2.Vpc;
+    readonly internetConnectivity: pulumi.Output<string>[];
+    /** Always true: a private namespace needs DNS hostnames. */
+    readonly enableDnsHostnames: boolean;
+    /** Always true: a private namespace needs DNS support. */
+    readonly enableDnsSupport: boolean;
 
     constructor(name: string, args: DiscoveryNetworkArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("DiscoveryNetwork"), name, {}, opts);
@@ -47,20 +53,23 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
                 message: `${zoneCount} must be a whole number from 1 to 6: each zone gets two /20 subnets of the /16.`,
                 fix: "Use 2 or 3.",
             }]),
+            ...checkComponentTags(args.tags, ["ec2"], { Name: `${name}-private-0` }),
         ]);
         const prefix = `${base![1]}.${base![2]}`;
         const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
         const zones = aws.getAvailabilityZonesOutput({ state: "available" }, { parent: this });
 
-        this.vpc = new aws.ec2.Vpc(name, {
+        this.enableDnsHostnames = true;
+        this.enableDnsSupport = true;
+        const vpc = new aws.ec2.Vpc(name, {
             cidrBlock: cidr,
-            enableDnsSupport: true,
-            enableDnsHostnames: true,
+            enableDnsSupport: this.enableDnsSupport,
+            enableDnsHostnames: this.enableDnsHostnames,
             tags: tags("vpc"),
         }, { parent: this });
-        const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: this.vpc.id, tags: tags("igw") }, { parent: this });
+        const gateway = new aws.ec2.InternetGateway(`${name}-igw`, { vpcId: vpc.id, tags: tags("igw") }, { parent: this });
         const publicRoutes = new aws.ec2.RouteTable(`${name}-public`, {
-            vpcId: this.vpc.id,
+            vpcId: vpc.id,
             routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: gateway.id }],
             tags: tags("public"),
         }, { parent: this });
@@ -76,7 +85,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
                 return names[i];
             });
             const pub = new aws.ec2.Subnet(`${name}-public-${i}`, {
-                vpcId: this.vpc.id,
+                vpcId: vpc.id,
                 cidrBlock: `${prefix}.${i * 16}.0/20`,
                 availabilityZone: zone,
                 mapPublicIpOnLaunch: false,
@@ -85,7 +94,7 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
             new aws.ec2.RouteTableAssociation(`${name}-public-${i}`, { subnetId: pub.id, routeTableId: publicRoutes.id }, { parent: this });
             publicSubnets.push(pub);
             privateSubnets.push(new aws.ec2.Subnet(`${name}-private-${i}`, {
-                vpcId: this.vpc.id,
+                vpcId: vpc.id,
                 cidrBlock: `${prefix}.${128 + i * 16}.0/20`,
                 availabilityZone: zone,
                 tags: tags(`private-${i}`),
@@ -95,14 +104,14 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
         const eip = new aws.ec2.Eip(`${name}-nat`, { domain: "vpc", tags: tags("nat") }, { parent: this });
         const nat = new aws.ec2.NatGateway(`${name}-nat`, { subnetId: publicSubnets[0].id, allocationId: eip.id, tags: tags("nat") }, { parent: this });
         const privateRoutes = new aws.ec2.RouteTable(`${name}-private`, {
-            vpcId: this.vpc.id,
+            vpcId: vpc.id,
             routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: nat.id }],
             tags: tags("private"),
         }, { parent: this });
         this.internetConnectivity = privateSubnets.map((subnet, i) =>
-            new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }, { parent: this }));
+            new aws.ec2.RouteTableAssociation(`${name}-private-${i}`, { subnetId: subnet.id, routeTableId: privateRoutes.id }, { parent: this }).id);
 
-        this.vpcId = this.vpc.id;
+        this.vpcId = vpc.id;
         this.publicSubnetIds = publicSubnets.map((s) => s.id);
         this.privateSubnetIds = privateSubnets.map((s) => s.id);
         this.registerOutputs({ vpcId: this.vpcId, privateSubnetIds: this.privateSubnetIds, publicSubnetIds: this.publicSubnetIds });

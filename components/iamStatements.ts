@@ -1,13 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
+import { PolicyEffect } from "./rules/enums";
 
-/** An IAM policy statement whose values may still be Outputs (ARNs of resources being created). */
+/**
+ * An IAM policy statement as plain data; values may still be Outputs (ARNs of resources being
+ * created). Plain so that other Pulumi languages can pass statements too: `Resource` is always a
+ * list and condition values are lists, which IAM reads the same as single values.
+ */
 export interface PolicyStatement {
+    /** Statement id: letters and digits only, unique in a policy. Default: none. */
     readonly Sid?: string;
-    readonly Effect: "Allow" | "Deny";
+    /** Allow or Deny. Default: "Allow". */
+    readonly Effect?: PolicyEffect;
     readonly Action: string[];
-    readonly Resource: pulumi.Input<string> | pulumi.Input<string>[];
-    readonly Principal?: Record<string, string>;
-    readonly Condition?: Record<string, Record<string, string | string[]>>;
+    readonly Resource: pulumi.Input<string>[];
+    /** Condition operator → key → values, e.g. `{ StringEquals: { "aws:ResourceTag/team": ["a"] } }`. Default: none. */
+    readonly Condition?: Record<string, Record<string, string[]>>;
 }
 
 /**
@@ -17,12 +24,13 @@ export interface PolicyStatement {
 export function policyDocument(statements: readonly PolicyStatement[]): pulumi.Output<string> {
     const seen = new Map<string, number>();
     const unique = statements.map((statement) => {
+        const withEffect = { ...statement, Effect: statement.Effect ?? "Allow" };
         if (statement.Sid === undefined) {
-            return statement;
+            return withEffect;
         }
         const count = (seen.get(statement.Sid) ?? 0) + 1;
         seen.set(statement.Sid, count);
-        return count === 1 ? statement : { ...statement, Sid: `${statement.Sid}${count}` };
+        return count === 1 ? withEffect : { ...withEffect, Sid: `${statement.Sid}${count}` };
     });
     return pulumi.jsonStringify({ Version: "2012-10-17", Statement: unique });
 }
@@ -35,24 +43,50 @@ export function ecsTasksTrustPolicy(): string {
     });
 }
 
+/** The Cloud Map service a discovery grant is for. */
+export interface DiscoveryGrantTarget {
+    readonly namespaceName: string;
+    readonly serviceName: string;
+    readonly namespaceArn?: pulumi.Input<string>;
+    readonly serviceArn?: pulumi.Input<string>;
+}
+
 /**
- * DiscoverInstances for one service. The action has no resource-level permissions, so it
- * is narrowed with the `servicediscovery:NamespaceName` / `ServiceName` condition keys
- * (Service Authorization Reference for AWS Cloud Map).
+ * DiscoverInstances for one service, as tight as what is known allows. The Service Authorization
+ * Reference for AWS Cloud Map lists the namespace and the service as DiscoverInstances' required
+ * resource types (so a Resource list must cover both) and servicediscovery:NamespaceName /
+ * ServiceName as its condition keys
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
+ * The statement always carries the name conditions (all a caller of a service in another stack may
+ * know) and names the ARNs it is given: both, or one of them with the other resource type left to
+ * the name condition within the same account and region; without ARNs, Resource is `*`.
  */
-export function discoverInstancesStatement(namespaceName: string, serviceName: string): PolicyStatement {
+export function discoverInstancesStatement(target: DiscoveryGrantTarget): PolicyStatement {
+    const { namespaceName, serviceName, namespaceArn, serviceArn } = target;
+    const resource = namespaceArn !== undefined && serviceArn !== undefined
+        ? [namespaceArn, serviceArn]
+        : serviceArn !== undefined
+            ? [serviceArn, siblingWildcard(serviceArn, "namespace")]
+            : namespaceArn !== undefined
+                ? [namespaceArn, siblingWildcard(namespaceArn, "service")]
+                : ["*"];
     return {
         Sid: sid("Discover", serviceName),
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: "*",
+        Resource: resource,
         Condition: {
             StringEquals: {
-                "servicediscovery:NamespaceName": namespaceName,
-                "servicediscovery:ServiceName": serviceName,
+                "servicediscovery:NamespaceName": [namespaceName],
+                "servicediscovery:ServiceName": [serviceName],
             },
         },
     };
+}
+
+/** `arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1` → `arn:aws:servicediscovery:us-east-1:123456789012:namespace/*`. */
+function siblingWildcard(arn: pulumi.Input<string>, resourceType: "namespace" | "service"): pulumi.Output<string> {
+    return pulumi.output(arn).apply((value) => `${value.split(":").slice(0, 5).join(":")}:${resourceType}/*`);
 }
 
 /** Read-only item access to one DynamoDB table and its indexes; no Scan, no writes. */
@@ -68,4 +102,14 @@ export function dynamoDbReadStatement(name: string, tableArn: pulumi.Input<strin
 // Statement ids are alphanumeric only.
 function sid(verb: string, name: string): string {
     return verb + name.split(/[^A-Za-z0-9]+/).filter(Boolean).map((p) => p[0].toUpperCase() + p.slice(1)).join("");
+}
+
+/** Consuming messages from one SQS queue: receive, delete, extend visibility, read its attributes; no send, no purge. */
+export function sqsConsumeStatement(name: string, queueArn: pulumi.Input<string>): PolicyStatement {
+    return {
+        Sid: sid("Consume", name),
+        Effect: "Allow",
+        Action: ["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"],
+        Resource: [queueArn],
+    };
 }

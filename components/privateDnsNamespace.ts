@@ -1,24 +1,34 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkNamespaceName, throwOnFindings } from "./rules";
+import { vpcIdWithDnsChecked } from "./vpcDns";
+import { checkDescription, checkNamespaceName, checkVpcId, NamespaceKind, throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
 export interface PrivateDnsNamespaceArgs {
     /**
      * The domain the namespace serves, e.g. `quickship.local`. Plain text rather than an
-     * Input because it is validated at construction.
+     * Input because it is validated at construction and callers' environments are built from it.
      */
     readonly name: string;
     /**
      * The VPC that resolves the namespace. Private namespaces only resolve in a VPC with
-     * `enableDnsSupport` and `enableDnsHostnames` both on; `DiscoveryNetwork` creates such
-     * a VPC, an existing one must have both set.
+     * `enableDnsSupport` and `enableDnsHostnames` both on; `DiscoveryNetwork` creates such a
+     * VPC, an existing one must have both set (awsx VPCs leave DNS hostnames off by default).
      */
     readonly vpcId: pulumi.Input<string>;
-    /** @default "Service discovery for <name>" */
+    /**
+     * The VPC's `enableDnsHostnames`, when you have it (e.g. `vpc.vpc.enableDnsHostnames` of an
+     * awsx VPC): a known `false` is refused, since the namespace would not resolve.
+     * Default: not checked.
+     */
+    readonly enableDnsHostnames?: pulumi.Input<boolean>;
+    /** The VPC's `enableDnsSupport`, when you have it; a known `false` is refused. Default: not checked. */
+    readonly enableDnsSupport?: pulumi.Input<boolean>;
+    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>". */
     readonly description?: string;
-    /** @default {} */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /** Tags of the namespace. Default: none. */
+    readonly tags?: Record<string, pulumi.Input<string>>;
 }
 
 /**
@@ -29,26 +39,34 @@ export class PrivateDnsNamespace extends pulumi.ComponentResource {
     /** The domain, e.g. `quickship.local`. */
     readonly name: string;
     /** Namespace id (`ns-…`). */
-    readonly id: pulumi.Output<string>;
-    readonly arn: pulumi.Output<string>;
+    readonly namespaceId: pulumi.Output<string>;
+    readonly namespaceArn: pulumi.Output<string>;
     /** The Route 53 hosted zone Cloud Map created. */
     readonly hostedZoneId: pulumi.Output<string>;
-    readonly namespace: aws.servicediscovery.PrivateDnsNamespace;
+    /** Always `"private-dns"`. */
+    readonly kind: NamespaceKind;
 
     constructor(name: string, args: PrivateDnsNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
         super(typeToken("PrivateDnsNamespace"), name, {}, opts);
-        throwOnFindings("PrivateDnsNamespace", name, checkNamespaceName(args.name, "name"));
+        throwOnFindings("PrivateDnsNamespace", name, [
+            ...checkNamespaceName(args.name, "name"),
+            ...(typeof args.vpcId === "string" ? checkVpcId(args.vpcId, "vpcId") : []),
+            ...checkDescription(args.description, "cloudmap-namespace"),
+            ...checkComponentTags(args.tags, ["cloudmap"]),
+        ]);
+        const vpcId = vpcIdWithDnsChecked("PrivateDnsNamespace", name, args);
 
         this.name = args.name.replace(/\.$/, "");
-        this.namespace = new aws.servicediscovery.PrivateDnsNamespace(name, {
+        this.kind = NamespaceKind.PrivateDns;
+        const namespace = new aws.servicediscovery.PrivateDnsNamespace(name, {
             name: this.name,
-            vpc: args.vpcId,
+            vpc: vpcId,
             description: args.description ?? `Service discovery for ${this.name}`,
             tags: args.tags,
         }, { parent: this });
-        this.id = this.namespace.id;
-        this.arn = this.namespace.arn;
-        this.hostedZoneId = this.namespace.hostedZone;
-        this.registerOutputs({ id: this.id, arn: this.arn, hostedZoneId: this.hostedZoneId });
+        this.namespaceId = namespace.id;
+        this.namespaceArn = namespace.arn;
+        this.hostedZoneId = namespace.hostedZone;
+        this.registerOutputs({ namespaceId: this.namespaceId, namespaceArn: this.namespaceArn, hostedZoneId: this.hostedZoneId });
     }
 }

@@ -74,6 +74,14 @@ const RESOURCES: Record<string, Behaviour> = {
         const clusterArn = arn("ecs", `cluster/${clusterName}`);
         return { id: clusterArn, state: { name: clusterName, arn: clusterArn } };
     }),
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": (_n, inputs) => ({ id: text(inputs.clusterName), state: {} }),
+    "aws:sqs/queue:Queue": named((queueName, _i, { arn }) => {
+        const queueArn = arn("sqs", queueName);
+        // https://sqs.<region>.amazonaws.com/<account>/<name>, the form SQS returns as QueueUrl.
+        const [, , , region, account] = queueArn?.split(":") ?? [];
+        const url = queueArn === undefined ? undefined : `https://sqs.${region}.amazonaws.com/${account}/${queueName}`;
+        return { id: url, state: { name: queueName, arn: queueArn, url } };
+    }),
     "aws:ecs/taskDefinition:TaskDefinition": (_n, inputs, { arn }) => {
         const family = text(inputs.family);
         return family === undefined ? { id: undefined, state: { revision: 1 } } : {

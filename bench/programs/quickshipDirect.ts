@@ -27,10 +27,10 @@ export function quickshipDirect(): Record<string, unknown> {
     });
 
     // A Cloud Map service and the Fargate service registering in it, as the components pair them.
-    const microservice = (serviceName: string, wiring: Pick<FargateServiceArgs, "environment" | "callee" | "taskPolicy">) => {
+    const microservice = (serviceName: string, wiring: Pick<FargateServiceArgs, "environment" | "callee" | "taskPolicies">) => {
         const name = `quickship-${serviceName}`;
         const discovery = srvService(name, serviceName, namespace.id);
-        return fargateService(name, { serviceName, registryArn: discovery.arn, clusterArn: cluster.arn, network, region, stack, ...wiring });
+        return { ...fargateService(name, { serviceName, registryArn: discovery.arn, clusterArn: cluster.arn, network, region, stack, ...wiring }), discovery };
     };
     const inventory = microservice("inventory-manager", { environment: {} });
 
@@ -63,20 +63,21 @@ export function quickshipDirect(): Record<string, unknown> {
             USER_AUTH_DB_NAMESPACE: namespaceName,
             USER_AUTH_DB_SERVICE: "user-auth-db",
         },
-        callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id },
-        taskPolicy: pulumi.jsonStringify({
-            Version: "2012-10-17",
-            Statement: [
-                discoverStatement("DiscoverInventoryManager", "inventory-manager"),
-                discoverStatement("DiscoverUserAuthDb", "user-auth-db"),
-                {
-                    Sid: "ReadUserAuthDb",
-                    Effect: "Allow",
-                    Action: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"],
-                    Resource: [table.arn, pulumi.interpolate`${table.arn}/index/*`],
-                },
-            ],
-        }),
+        callee: { name: "inventory-manager", resourceName: "quickship-inventory-manager", securityGroupId: inventory.securityGroup.id, serviceArn: inventory.discovery.arn, namespaceArn: namespace.arn },
+        taskPolicies: {
+            "quickship-order-processor-reads-user-auth-db": pulumi.jsonStringify({
+                Version: "2012-10-17",
+                Statement: [
+                    discoverStatement("DiscoverUserAuthDb", "user-auth-db", [namespace.arn, userAuthService.arn]),
+                    {
+                        Sid: "ReadUserAuthDb",
+                        Effect: "Allow",
+                        Action: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query"],
+                        Resource: [table.arn, pulumi.interpolate`${table.arn}/index/*`],
+                    },
+                ],
+            }),
+        },
     });
 
     return {
@@ -84,7 +85,7 @@ export function quickshipDirect(): Record<string, unknown> {
         clusterArn: cluster.arn,
         namespaceId: namespace.id,
         namespaceName,
-        inventoryManagerSrvName: `inventory-manager.${namespaceName}`,
+        inventoryManagerAddress: `inventory-manager.${namespaceName}`,
         inventoryManagerServiceArn: inventory.service.arn,
         orderProcessorServiceArn: order.service.arn,
         orderProcessorTaskRoleArn: order.taskRole.arn,
@@ -154,13 +155,14 @@ function srvService(name: string, serviceName: string, namespaceId: pulumi.Outpu
     });
 }
 
-function discoverStatement(sid: string, serviceName: string): Record<string, unknown> {
+// On the namespace and service ARNs (both required resource types of DiscoverInstances) and by their names.
+function discoverStatement(sid: string, serviceName: string, arns: pulumi.Output<string>[]): Record<string, unknown> {
     return {
         Sid: sid,
         Effect: "Allow",
         Action: ["servicediscovery:DiscoverInstances"],
-        Resource: "*",
-        Condition: { StringEquals: { "servicediscovery:NamespaceName": "quickship.local", "servicediscovery:ServiceName": serviceName } },
+        Resource: arns,
+        Condition: { StringEquals: { "servicediscovery:NamespaceName": ["quickship.local"], "servicediscovery:ServiceName": [serviceName] } },
     };
 }
 
@@ -174,8 +176,9 @@ interface FargateServiceArgs {
     /** Already sorted by name, as ECS shows them. */
     readonly environment: Record<string, string>;
     /** `name`: the callee's Cloud Map service; `resourceName`: the logical name its rules are named after. */
-    readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string> };
-    readonly taskPolicy?: pulumi.Output<string>;
+    readonly callee?: { readonly name: string; readonly resourceName: string; readonly securityGroupId: pulumi.Output<string>; readonly serviceArn: pulumi.Output<string>; readonly namespaceArn: pulumi.Output<string> };
+    /** Inline policies of the task role, by resource name. */
+    readonly taskPolicies?: Record<string, pulumi.Output<string>>;
 }
 
 function fargateService(name: string, args: FargateServiceArgs) {
@@ -191,14 +194,14 @@ function fargateService(name: string, args: FargateServiceArgs) {
         tags,
     });
     const executionRole = new aws.iam.Role(`${name}-execution`, {
-        description: `Lets ECS pull the image and write logs for ${fqdn}`,
+        description: `Lets ECS pull the image, write logs and read the secrets of ${fqdn}`,
         assumeRolePolicy: trust,
         tags,
     });
     new aws.iam.RolePolicyAttachment(`${name}-execution`, { role: executionRole.name, policyArn: aws.iam.ManagedPolicy.AmazonECSTaskExecutionRolePolicy });
     const taskRole = new aws.iam.Role(`${name}-task`, { description: `Identity of ${fqdn} tasks`, assumeRolePolicy: trust, tags });
-    if (args.taskPolicy !== undefined) {
-        new aws.iam.RolePolicy(`${name}-task`, { role: taskRole.name, policy: args.taskPolicy });
+    for (const [policyName, policy] of Object.entries(args.taskPolicies ?? {})) {
+        new aws.iam.RolePolicy(policyName, { role: taskRole.name, policy });
     }
     const securityGroup = new aws.ec2.SecurityGroup(`${name}-sg`, {
         vpcId: args.network.vpcId,
@@ -211,18 +214,24 @@ function fargateService(name: string, args: FargateServiceArgs) {
         ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0",
     });
     if (args.callee !== undefined) {
+        // One edge: the two security group rules and the caller's grant to discover the callee.
         const calleeFqdn = `${args.callee.name}.quickship.local`;
-        new aws.vpc.SecurityGroupEgressRule(`${name}-to-${args.callee.resourceName}`, {
+        const edge = `${name}-to-${args.callee.resourceName}`;
+        new aws.vpc.SecurityGroupEgressRule(`${edge}-egress`, {
             securityGroupId: securityGroup.id,
             description: `To ${calleeFqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,
             referencedSecurityGroupId: args.callee.securityGroupId,
         });
-        new aws.vpc.SecurityGroupIngressRule(`${name}-into-${args.callee.resourceName}`, {
+        new aws.vpc.SecurityGroupIngressRule(`${edge}-ingress`, {
             securityGroupId: args.callee.securityGroupId,
             description: `From ${fqdn}`,
             ipProtocol: "tcp", fromPort: 80, toPort: 80,
             referencedSecurityGroupId: securityGroup.id,
+        });
+        new aws.iam.RolePolicy(`${edge}-discover`, {
+            role: taskRole.name,
+            policy: pulumi.jsonStringify({ Version: "2012-10-17", Statement: [discoverStatement("DiscoverInventoryManager", args.callee.name, [args.callee.namespaceArn, args.callee.serviceArn])] }),
         });
     }
     const taskDefinition = new aws.ecs.TaskDefinition(`${name}-task`, {

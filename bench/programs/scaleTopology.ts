@@ -25,14 +25,13 @@ export function scaleTopology(services: number): void {
     const network = new DiscoveryNetwork("platform-network");
     const cluster = new aws.ecs.Cluster("platform", { settings: [{ name: "containerInsights", value: "enabled" }] });
     const namespace = new PrivateDnsNamespace("platform", { name: "platform.local", vpcId: network.vpcId });
-    const namespaceRef = { id: namespace.id, name: namespace.name };
 
     let previous: DiscoverableFargateService | undefined;
     for (let i = 0; i < services; i++) {
         const name = `svc-${i}`;
-        const reads = i % READS_EVERY === 0 ? [registeredTable(`table-${i}`, namespaceRef)] : [];
+        const reads = i % READS_EVERY === 0 ? [registeredTable(`table-${i}`, namespace)] : [];
         previous = new DiscoverableFargateService(name, {
-            discovery: new DiscoverableService(name, { name, namespace: namespaceRef }),
+            discovery: new DiscoverableService(name, { name, namespace }),
             cluster: { arn: cluster.arn },
             vpcId: network.vpcId,
             subnetIds: network.privateSubnetIds,
@@ -44,7 +43,7 @@ export function scaleTopology(services: number): void {
     }
 }
 
-function registeredTable(name: string, namespace: { id: PrivateDnsNamespace["id"]; name: string }): RegisteredResource {
+function registeredTable(name: string, namespace: PrivateDnsNamespace): RegisteredResource {
     const table = new aws.dynamodb.Table(name, {
         billingMode: "PAY_PER_REQUEST",
         hashKey: "id",

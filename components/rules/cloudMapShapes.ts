@@ -1,14 +1,13 @@
+import { isRecord } from "./values";
+
 /**
  * Plain shapes of the AWS resources the rules look at. Field names follow the
  * `@pulumi/aws` inputs, so the policy pack can pass resource properties straight in and
  * components can pass the arguments they are about to send.
  */
+import { NamespaceKind } from "./enums";
 
-/** DNS record types Cloud Map can create (API_DnsRecord `Type`). */
-export type DnsRecordType = "SRV" | "A" | "AAAA" | "CNAME";
-
-/** Routing policies Cloud Map applies to every record of a service (API_DnsConfig). */
-export type RoutingPolicy = "MULTIVALUE" | "WEIGHTED";
+export { NamespaceKind };
 
 export interface DnsRecordShape {
     readonly type: string;
@@ -29,9 +28,6 @@ export interface CloudMapServiceShape {
     readonly healthCheckCustomConfig?: { readonly failureThreshold?: number };
 }
 
-/** The kind of namespace a service lives in; `undefined` where it cannot be known. */
-export type NamespaceKind = "private-dns" | "public-dns" | "http";
-
 /** Maps a Pulumi resource type token to the namespace kind it creates. */
 export function namespaceKindOfType(type: string): NamespaceKind | undefined {
     switch (type) {
@@ -51,7 +47,12 @@ export function isApiOnly(service: CloudMapServiceShape): boolean {
     return service.type === "HTTP";
 }
 
-/** The record types of a service, upper-cased; empty for API-only services. */
+/**
+ * The record types of a service exactly as they would be sent; empty for API-only services.
+ * Not upper-cased: Cloud Map's record types are case-sensitive, so `"srv"` is not an SRV
+ * record (the DNS record rules report it) and must not count as one anywhere else.
+ */
 export function recordTypesOf(service: CloudMapServiceShape): string[] {
-    return (service.dnsConfig?.dnsRecords ?? []).map((r) => String(r.type).toUpperCase());
+    const records: unknown = service.dnsConfig?.dnsRecords;
+    return Array.isArray(records) ? records.map((r: unknown) => String(isRecord(r) ? r.type : r)) : [];
 }

@@ -15,9 +15,12 @@ export interface Finding {
     readonly fix: string;
 }
 
-/** Renders a finding as one line: `<path>: <message> Fix: <fix>`. */
+/**
+ * Renders a finding as one line: `<path>: <message> Fix: <fix> [rule <id>]`. The rule id is
+ * printed so a user can look it up (components/rules/LIMITS.md lists every id with its source).
+ */
 export function formatFinding(finding: Finding): string {
-    return `${finding.path}: ${finding.message} Fix: ${finding.fix}`;
+    return `${finding.path}: ${finding.message} Fix: ${finding.fix} [rule ${finding.rule}]`;
 }
 
 /** Thrown by a component whose arguments break one or more rules. */

@@ -1,54 +1,57 @@
 import { at, Finding } from "./finding";
+import { RESOURCELESS_ACTIONS } from "./resourcelessActions";
+
+/** Actions that AWS authorises only on `"Resource": "*"`, lower-cased (action names are case-insensitive). */
+const RESOURCELESS = new Set(RESOURCELESS_ACTIONS.map((a) => a.action.toLowerCase()));
 
 /**
- * Actions that AWS only authorises on `"Resource": "*"` (no resource-level permissions,
- * per the Service Authorization Reference), so `*` is not a sign of over-granting for them.
+ * DiscoverInstances and DiscoverInstancesRevision. Since cross-account namespace sharing, the
+ * Service Authorization Reference lists the namespace and the service as their required resource
+ * types, besides the servicediscovery:NamespaceName / ServiceName condition keys
+ * (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html):
+ * a grant is scoped either by naming the namespace and service ARNs or, on `*`, by those conditions.
  */
-const RESOURCELESS_ACTIONS = new Set([
-    "servicediscovery:discoverinstances",
-    "servicediscovery:discoverinstancesrevision",
-    "servicediscovery:listnamespaces",
-    "servicediscovery:listservices",
-    "servicediscovery:listoperations",
-    "servicediscovery:getoperation",
-    "dynamodb:listtables",
-    "dynamodb:describelimits",
-    "dynamodb:describeendpoints",
-    "ecr:getauthorizationtoken",
-    "xray:puttracesegments",
-    "xray:puttelemetryrecords",
-    "cloudwatch:putmetricdata",
-    "ssmmessages:createcontrolchannel",
-    "ssmmessages:createdatachannel",
-    "ssmmessages:opencontrolchannel",
-    "ssmmessages:opendatachannel",
-]);
+const DISCOVERY_ACTIONS = new Set(["servicediscovery:discoverinstances", "servicediscovery:discoverinstancesrevision"]);
 
-/** DiscoverInstances can only be narrowed with these condition keys (Service Authorization Reference, Cloud Map). */
+/** The condition keys that scope DiscoverInstances on `*`, lower-cased (condition keys are case-insensitive). */
 export const DISCOVERY_CONDITION_KEYS = ["servicediscovery:namespacename", "servicediscovery:servicename"];
 
-interface Statement {
-    Effect?: string;
-    Action?: string | string[];
-    NotAction?: string | string[];
-    Resource?: string | string[];
-    NotResource?: string | string[];
-    Condition?: Record<string, Record<string, unknown>>;
+/**
+ * A statement as written. Policy documents come from anywhere (a program, a JSON string), so every
+ * field is read as unknown: a value of the wrong type is ignored rather than trusted, and IAM
+ * rejects such a document anyway (MalformedPolicyDocument).
+ */
+type Statement = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function list(value: string | string[] | undefined): string[] {
-    return value === undefined ? [] : Array.isArray(value) ? value : [value];
+/** The strings of a string-or-list field (Action, Resource); entries of another type are skipped. */
+function strings(value: unknown): string[] {
+    const values = Array.isArray(value) ? value : [value];
+    return values.filter((v): v is string => typeof v === "string");
 }
 
+/** The condition keys a statement tests, lower-cased. */
 function conditionKeys(statement: Statement): string[] {
-    return Object.values(statement.Condition ?? {}).flatMap((operator) => Object.keys(operator ?? {}).map((k) => k.toLowerCase()));
+    const condition = statement.Condition;
+    if (!isObject(condition)) {
+        return [];
+    }
+    return Object.values(condition).flatMap((operator) => (isObject(operator) ? Object.keys(operator).map((k) => k.toLowerCase()) : []));
 }
 
-/** Parses an IAM policy document given as JSON text or as an object. */
-export function parsePolicyDocument(document: unknown): Statement[] {
-    const parsed = typeof document === "string" ? JSON.parse(document) : document;
-    const statements = (parsed as { Statement?: Statement | Statement[] } | undefined)?.Statement;
-    return statements === undefined ? [] : Array.isArray(statements) ? statements : [statements];
+/**
+ * The statements of an IAM policy document given as JSON text or as an object, each with its index
+ * in the document. `Statement` may be one statement or a list; entries that are not objects are
+ * skipped. Throws SyntaxError for text that is not JSON.
+ */
+export function parsePolicyDocument(document: unknown): { statement: Statement; index: number }[] {
+    const parsed: unknown = typeof document === "string" ? JSON.parse(document) : document;
+    const statements = isObject(parsed) ? parsed.Statement : undefined;
+    const list: unknown[] = Array.isArray(statements) ? statements : [statements];
+    return list.flatMap((statement, index) => (isObject(statement) ? [{ statement, index }] : []));
 }
 
 /** True when an action name is a pattern (`*`, `dynamodb:*`, `dynamodb:Get*`, `servicediscovery:*Instance*`). */
@@ -97,26 +100,27 @@ export function wildcardResourceScope(resource: string): string | undefined {
 /**
  * Finds grants broader than a task needs: action wildcards (`*`, `servicediscovery:*`,
  * `dynamodb:Get*`), scopable actions on `"*"` or on an ARN that leaves the resource's name to a
- * wildcard (`table/*`), `NotAction`/`NotResource` allows, and DiscoverInstances without the
- * namespace/service condition keys that are its only way to be scoped.
+ * wildcard (`table/*`), `NotAction`/`NotResource` allows, and DiscoverInstances on every namespace
+ * and service (neither namespace/service ARNs nor the NamespaceName/ServiceName conditions).
+ * Actions without resource-level permissions ({@link RESOURCELESS_ACTIONS}) are fine on `"*"`.
  */
 export function findOverbroadGrants(document: unknown, path = "policy"): Finding[] {
     const findings: Finding[] = [];
-    parsePolicyDocument(document).forEach((statement, i) => {
+    for (const { statement, index } of parsePolicyDocument(document)) {
         if (statement.Effect !== "Allow") {
-            return;
+            continue;
         }
-        const spath = at(path, `Statement[${i}]`);
-        if (statement.NotAction !== undefined || statement.NotResource !== undefined) {
+        const spath = at(path, `Statement[${index}]`);
+        if ((statement.NotAction ?? null) !== null || (statement.NotResource ?? null) !== null) {
             findings.push({
                 rule: "iam-least-privilege",
                 path: spath,
                 message: "An Allow with NotAction or NotResource grants everything not listed.",
                 fix: "List the actions and resources the task uses instead.",
             });
-            return;
+            continue;
         }
-        const actions = list(statement.Action);
+        const actions = strings(statement.Action);
         for (const action of actions.filter(isWildcardAction)) {
             findings.push({
                 rule: "iam-least-privilege",
@@ -125,13 +129,18 @@ export function findOverbroadGrants(document: unknown, path = "policy"): Finding
                 fix: "List the specific actions, e.g. dynamodb:GetItem and dynamodb:Query, or servicediscovery:DiscoverInstances.",
             });
         }
-        // A wildcard action is reported above; whether it could be scoped depends on what it matches.
-        const scopable = actions.filter((a) => !isWildcardAction(a) && !RESOURCELESS_ACTIONS.has(a.toLowerCase()));
-        const broad = list(statement.Resource).flatMap((resource) => {
-            const scope = typeof resource === "string" ? wildcardResourceScope(resource) : undefined;
+        const broad = strings(statement.Resource).flatMap((resource) => {
+            const scope = wildcardResourceScope(resource);
             return scope === undefined ? [] : [resource === "*" ? '"*"' : `"${resource}" (${scope})`];
         });
-        if (scopable.length > 0 && broad.length > 0) {
+        if (broad.length === 0) {
+            continue;
+        }
+        // A wildcard action is reported above; whether it could be scoped depends on what it matches.
+        const named = actions.filter((a) => !isWildcardAction(a) && !RESOURCELESS.has(a.toLowerCase()));
+        const discovers = named.filter((a) => DISCOVERY_ACTIONS.has(a.toLowerCase()));
+        const scopable = named.filter((a) => !DISCOVERY_ACTIONS.has(a.toLowerCase()));
+        if (scopable.length > 0) {
             findings.push({
                 rule: "iam-least-privilege",
                 path: at(spath, "Resource"),
@@ -139,15 +148,14 @@ export function findOverbroadGrants(document: unknown, path = "policy"): Finding
                 fix: 'Name the ARNs instead of a wildcard (e.g. the table ARN, and "<table ARN>/index/*" for its indexes).',
             });
         }
-        const discovers = actions.filter((a) => a.toLowerCase().startsWith("servicediscovery:discoverinstances"));
         if (discovers.length > 0 && !conditionKeys(statement).some((k) => DISCOVERY_CONDITION_KEYS.includes(k))) {
             findings.push({
                 rule: "iam-discovery-scoped",
-                path: at(spath, "Condition"),
-                message: "DiscoverInstances is granted on every namespace and service.",
-                fix: "Add a Condition on servicediscovery:NamespaceName and servicediscovery:ServiceName.",
+                path: at(spath, "Resource"),
+                message: `${discovers.join(", ")} on ${broad.join(", ")} discovers every namespace and service.`,
+                fix: "Name the namespace and service ARNs in Resource, or add a Condition on servicediscovery:NamespaceName and servicediscovery:ServiceName.",
             });
         }
-    });
+    }
     return findings;
 }

@@ -1,4 +1,5 @@
 import { Finding } from "./finding";
+import { checkBoolean } from "./values";
 
 const ANYWHERE = new Set(["0.0.0.0/0", "::/0"]);
 
@@ -19,18 +20,21 @@ export function findOpenIngress(ingress: readonly IngressShape[]): Finding[] {
             path: rule.path,
             message: `Ingress${rule.fromPort !== undefined ? ` on port ${rule.fromPort}${rule.toPort !== rule.fromPort ? `-${rule.toPort}` : ""}` : ""} ` +
                 `is open to ${rule.cidrs.filter((c) => ANYWHERE.has(c)).join(" and ")}; an internal service must not be reachable from anywhere.`,
-            fix: "Allow the callers' security groups (referencedSecurityGroupId) instead of a CIDR.",
+            fix: "Admit the callers' security groups instead of a CIDR range.",
         }));
 }
 
-/** Flags a public IP on a task that is only meant to be found inside the VPC. */
-export function checkNoPublicIp(assignPublicIp: boolean | undefined, path = "networkConfiguration.assignPublicIp"): Finding[] {
+/** Flags a public IP on a task that is only meant to be found inside the VPC (and a setting that is not a boolean). */
+export function checkNoPublicIp(assignPublicIp: unknown, path = "networkConfiguration.assignPublicIp"): Finding[] {
+    if (assignPublicIp !== undefined && typeof assignPublicIp !== "boolean") {
+        return checkBoolean(assignPublicIp, path);
+    }
     return assignPublicIp === true
         ? [{
             rule: "ecs-no-public-ip",
             path,
             message: "Tasks get a public IP although they are discovered through a private namespace.",
-            fix: "Set assignPublicIp to false and run the tasks in private subnets with a NAT gateway or VPC endpoints.",
+            fix: "Turn the public IP off and run the tasks in private subnets with a NAT gateway or VPC endpoints.",
         }]
         : [];
 }

@@ -1,4 +1,10 @@
+import { checkPort } from "./fargateTask";
 import { at, Finding } from "./finding";
+import { itemPath } from "./paths";
+import { isRecord } from "./values";
+
+// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceRegistry.html
+const SOURCE = "ECS API, ServiceRegistry";
 
 /** One entry of an ECS service's `serviceRegistries` (`@pulumi/aws` input names). */
 export interface ServiceRegistryShape {
@@ -39,12 +45,12 @@ export function checkServiceRegistries(registries: readonly ServiceRegistryShape
         findings.push({
             rule: "ecs-service-registries-single",
             path,
-            message: `${registries.length} service registries; an ECS service can be associated with only one.`,
+            message: `${registries.length} service registries; an ECS service can be associated with only one (${SOURCE}).`,
             fix: "Keep one registry; create another ECS service to register elsewhere.",
         });
     }
     registries.forEach((registry, i) => {
-        findings.push(...checkRegistry(registry, context, at(path, `[${i}]`)));
+        findings.push(...checkRegistry(registry, context, itemPath(path, i)));
     });
     return findings;
 }
@@ -61,8 +67,8 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
         findings.push({
             rule: "ecs-service-registry-container-pair",
             path,
-            message: "containerName and containerPort must be given together.",
-            fix: hasName ? "Add containerPort (a port mapped by that container)." : "Add containerName.",
+            message: `A registry that names a container must also give its port, and the other way round (${SOURCE}).`,
+            fix: hasName ? "Add the container port (a port that container maps)." : "Add the container's name.",
         });
     }
     if (mode === "awsvpc" && srv === true) {
@@ -70,15 +76,15 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
             findings.push({
                 rule: "ecs-service-registry-srv-port",
                 path,
-                message: "With awsvpc and SRV records, give containerName+containerPort or port, not both.",
-                fix: "Remove port and keep containerName+containerPort (derived from the task definition).",
+                message: `With awsvpc networking and SRV records, the registry takes either a container and its port or a bare port, not both (${SOURCE}).`,
+                fix: "Remove the bare port and keep the container and its port.",
             });
         } else if (!hasPort && !hasName && !hasContainerPort) {
             findings.push({
                 rule: "ecs-service-registry-srv-port",
                 path,
-                message: "The Cloud Map service has an SRV record but the registry gives no port, so ECS cannot publish one.",
-                fix: "Set containerName and containerPort to the container and port that serve traffic.",
+                message: `The Cloud Map service has an SRV record but the registry gives no port, so ECS cannot publish one (${SOURCE}).`,
+                fix: "Name the container and the port that serve traffic.",
             });
         }
     }
@@ -87,15 +93,15 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
             findings.push({
                 rule: "ecs-service-registry-bridge-host",
                 path,
-                message: `With ${mode} network mode, ECS needs containerName and containerPort to register tasks.`,
-                fix: "Set containerName and containerPort from the task definition.",
+                message: `With ${mode} network mode, ECS needs the container and its port to register tasks (${SOURCE}).`,
+                fix: "Name the container and port from the task definition.",
             });
         }
         if (srv === false) {
             findings.push({
                 rule: "ecs-service-registry-bridge-host",
                 path,
-                message: `Tasks in ${mode} network mode share the host's address, so only SRV records can tell them apart.`,
+                message: `Tasks in ${mode} network mode share the host's address, so only SRV records can tell them apart (${SOURCE}).`,
                 fix: "Give the Cloud Map service an SRV record.",
             });
         }
@@ -104,8 +110,8 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
         findings.push({
             rule: "ecs-service-registry-a-only-port",
             path,
-            message: "The Cloud Map service has no SRV record, so a port in the registry has nowhere to go and ECS rejects it.",
-            fix: "Remove port/containerName/containerPort, or add an SRV record to the Cloud Map service.",
+            message: `The Cloud Map service has no SRV record, so a port in the registry has nowhere to go and ECS rejects it (${SOURCE}).`,
+            fix: "Remove the port and container from the registry, or give the Cloud Map service an SRV record.",
         });
     }
     if (context.containers !== undefined && hasName) {
@@ -114,19 +120,30 @@ function checkRegistry(registry: ServiceRegistryShape, context: ServiceRegistrie
     return findings;
 }
 
-/** Checks that a container exists in the task definition and, when a port is given, maps it. */
+/**
+ * Checks that a container exists in the task definition and, when a port is given, that it is
+ * a valid port the container maps (an invalid port is reported as invalid, not as unmapped).
+ */
 export function checkContainerPortMapped(containers: readonly ContainerShape[], containerName: string, port: number | undefined, path: string): Finding[] {
-    const container = containers.find((c) => c.name === containerName);
+    if (port !== undefined) {
+        const invalid = checkPort(port, at(path, "containerPort"));
+        if (invalid.length > 0) {
+            return invalid;
+        }
+    }
+    const container = containers.find((c) => isRecord(c) && c.name === containerName);
     if (container === undefined) {
         return [{
             rule: "ecs-service-registry-container-missing",
             path: at(path, "containerName"),
             message: `No container named "${containerName}" in the task definition ` +
-                `(containers: ${containers.map((c) => c.name).join(", ") || "none"}).`,
+                `(containers: ${containers.map((c) => String(isRecord(c) ? c.name : c)).join(", ") || "none"}).`,
             fix: "Use the name of a container in the task definition.",
         }];
     }
-    const mapped = (container.portMappings ?? []).map((m) => m.containerPort);
+    // Task definitions in the policy pack are the user's JSON: read the mappings defensively.
+    const mappings: unknown = container.portMappings;
+    const mapped = Array.isArray(mappings) ? mappings.map((m: unknown) => (isRecord(m) ? m.containerPort : undefined)) : [];
     if (port !== undefined && !mapped.includes(port)) {
         return [{
             rule: "ecs-service-registry-port-unmapped",

@@ -1,4 +1,5 @@
 import { CloudMapServiceShape } from "./cloudMapShapes";
+import { isRecord } from "./values";
 
 /**
  * How long a consumer can keep receiving an address after the task behind it stopped.
@@ -44,11 +45,13 @@ export function discoveryStalenessSeconds(input: StalenessInput): number {
  * cannot coexist and ECS-managed registration is the one that reports task stops.
  */
 export function stalenessInputOf(service: CloudMapServiceShape): StalenessInput | undefined {
-    const records = service.dnsConfig?.dnsRecords ?? [];
-    if (records.length === 0) {
+    // Only numeric TTLs: a record without one is the DNS record rules' to report, not a staleness.
+    const records: unknown = service.dnsConfig?.dnsRecords;
+    const ttls = Array.isArray(records) ? records.map((r: unknown) => (isRecord(r) ? r.ttl : undefined)).filter((t) => typeof t === "number") : [];
+    if (ttls.length === 0) {
         return undefined;
     }
-    const ttlSeconds = Math.max(...records.map((r) => r.ttl));
+    const ttlSeconds = Math.max(...ttls);
     if (service.healthCheckCustomConfig !== undefined) {
         return { ttlSeconds, healthCheck: "custom" };
     }

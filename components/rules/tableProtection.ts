@@ -1,4 +1,5 @@
 import { Finding } from "./finding";
+import { isRecord } from "./values";
 
 /** The protection settings of a DynamoDB table (`@pulumi/aws` input names). */
 export interface TableProtectionShape {
@@ -10,23 +11,25 @@ export interface TableProtectionShape {
  * A table that other services discover is shared state: losing it breaks every consumer,
  * so it needs point-in-time recovery and deletion protection.
  */
-export function checkTableProtection(table: TableProtectionShape, path = ""): Finding[] {
+export function checkTableProtection(table: unknown, path = ""): Finding[] {
     const findings: Finding[] = [];
     const prefix = path ? `${path}.` : "";
-    if (table.pointInTimeRecovery?.enabled !== true) {
+    const settings: TableProtectionShape = isRecord(table) ? table : {};
+    const pointInTimeRecovery: unknown = settings.pointInTimeRecovery;
+    if (!isRecord(pointInTimeRecovery) || pointInTimeRecovery.enabled !== true) {
         findings.push({
             rule: "dynamodb-point-in-time-recovery",
             path: `${prefix}pointInTimeRecovery.enabled`,
             message: "Point-in-time recovery is off, so a bad write or delete cannot be undone.",
-            fix: "Set pointInTimeRecovery: { enabled: true }.",
+            fix: "Turn on point-in-time recovery for the table.",
         });
     }
-    if (table.deletionProtectionEnabled !== true) {
+    if (settings.deletionProtectionEnabled !== true) {
         findings.push({
             rule: "dynamodb-deletion-protection",
             path: `${prefix}deletionProtectionEnabled`,
             message: "Deletion protection is off, so one DeleteTable call removes the table every consumer discovers.",
-            fix: "Set deletionProtectionEnabled: true.",
+            fix: "Turn on deletion protection for the table.",
         });
     }
     return findings;

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // First: from here on the engine's own TypeScript is compiled through the cache (when run from source).
 import "./cacheEngineSources";
 import { stopAllChildren } from "../childProcesses";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DiscoverableFargateService, DiscoverableService, PrivateDnsNamespace } from "../../components";
+import { DiscoverableFargateService, DiscoverableService, PrivateDnsNamespace } from "@quickship/cloudmap-discovery";
 
 // Plugs the components into a network and an ECS cluster that already exist. The VPC must
 // have DNS support and DNS hostnames on (or the private namespace will not resolve), and

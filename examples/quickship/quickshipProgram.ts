@@ -1,11 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { QuickShipTopology } from "../../components";
+import { DiscoveryMode, QuickShipTopology } from "@quickship/cloudmap-discovery";
 
 /**
  * The QuickShip stack. Configuration (namespace `quickship`), all optional:
  * - `vpcId` + `privateSubnetIds` (JSON list): deploy into an existing network instead of creating one;
  * - `clusterArn`: use an existing ECS cluster;
  * - `environment` (default `prod`), `ttlSeconds` (default 10), `desiredCount` (default 2);
+ * - `discoveryMode`: `dns` (default) or `service-connect`;
  * - `inventoryManagerImage`, `orderProcessorImage`.
  */
 export function quickshipProgram(): Record<string, unknown> {
@@ -24,19 +25,20 @@ export function quickshipProgram(): Record<string, unknown> {
         desiredCount: config.getNumber("desiredCount"),
         inventoryManagerImage: config.get("inventoryManagerImage"),
         orderProcessorImage: config.get("orderProcessorImage"),
+        discoveryMode: config.get<DiscoveryMode>("discoveryMode"),
     });
     return {
         vpcId: topology.vpcId,
         clusterArn: topology.clusterArn,
-        namespaceId: topology.namespace.id,
+        namespaceId: topology.namespace.namespaceId,
         namespaceName: topology.namespace.name,
-        inventoryManagerSrvName: topology.inventoryManager.discovery.fqdn,
+        inventoryManagerAddress: topology.inventoryManager.address,
         inventoryManagerServiceArn: topology.inventoryManager.serviceArn,
         orderProcessorServiceArn: topology.orderProcessor.serviceArn,
         orderProcessorTaskRoleArn: topology.orderProcessor.taskRoleArn,
         userAuthDbService: topology.userAuthDb.service.name,
-        userAuthDbServiceArn: topology.userAuthDb.service.arn,
-        userAuthTableArn: topology.userAuthTable.arn,
+        userAuthDbServiceArn: topology.userAuthDb.service.serviceArn,
+        userAuthTableArn: topology.userAuthTableArn,
         discoverUserAuthDb: `aws servicediscovery discover-instances --namespace-name ${topology.namespace.name} --service-name ${topology.userAuthDb.service.name}`,
     };
 }

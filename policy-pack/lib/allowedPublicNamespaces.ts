@@ -1,5 +1,5 @@
-import { PolicyConfigSchema } from "@pulumi/policy";
 import { checkNamespaceExposure, Finding } from "../../components/rules";
+import { ClosedConfigSchema, closedConfigSchema } from "./closedConfig";
 import { configWithDefaults } from "./config";
 
 /**
@@ -13,16 +13,14 @@ export interface PublicNamespaceConfig {
 
 export const PUBLIC_NAMESPACE_DEFAULTS: PublicNamespaceConfig = { allowedPublicNamespaces: [] };
 
-export const PUBLIC_NAMESPACE_SCHEMA: PolicyConfigSchema = {
-    properties: {
-        allowedPublicNamespaces: {
-            type: "array",
-            items: { type: "string" },
-            default: PUBLIC_NAMESPACE_DEFAULTS.allowedPublicNamespaces,
-            description: "Public DNS namespace names (e.g. \"api.example.com\") that are meant to be public; compared case-insensitively, with or without a trailing dot.",
-        },
+export const PUBLIC_NAMESPACE_SCHEMA: ClosedConfigSchema = closedConfigSchema({
+    allowedPublicNamespaces: {
+        type: "array",
+        items: { type: "string" },
+        default: PUBLIC_NAMESPACE_DEFAULTS.allowedPublicNamespaces,
+        description: "Public DNS namespace names (e.g. \"api.example.com\") that are meant to be public; compared case-insensitively, with or without a trailing dot.",
     },
-};
+});
 
 /** Flags the public namespace `name` unless the policy's allow-list names it (compared as DNS names). */
 export function checkPublicNamespace(args: Parameters<typeof configWithDefaults>[0], name: string | undefined): Finding[] {

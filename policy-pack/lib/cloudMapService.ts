@@ -1,9 +1,25 @@
 import { PolicyResource } from "@pulumi/policy";
-import { CloudMapServiceShape, isApiOnly } from "../../components/rules";
+import { CloudMapServiceShape, DnsRecordShape, isApiOnly } from "../../components/rules";
+import { asBlock, asBlocks, asNumber, asString, Block, isUnset } from "./read";
 import { copyKeepingUnknowns, isUnknownAt } from "./unknowns";
 
 /** A Cloud Map service as a policy sees it: a resource policy its inputs, a stack policy its outputs. */
 type ServiceProps = Pick<PolicyResource, "props">;
+
+/**
+ * The DNS records of a `dnsConfig` block, read as lib/read.ts describes. A TTL that cannot be read
+ * (not a number, NaN) is left to the provider, which rejects it: it reads as 0, which no TTL rule
+ * flags, so the record still counts for the rules about record types and combinations.
+ */
+export function dnsRecordsOf(dnsConfig: Block): DnsRecordShape[] {
+    return asBlocks(dnsConfig.dnsRecords).map((record) => ({ type: asString(record.type) ?? "", ttl: asNumber(record.ttl) ?? 0 }));
+}
+
+/** A health-check block as set, unknowns kept (the rules only ask whether it is set and for its threshold). */
+function healthCheckOf(value: unknown): Record<string, unknown> | undefined {
+    const block = isUnset(value) ? undefined : asBlock(value) ?? {};
+    return block === undefined ? undefined : copyKeepingUnknowns(block);
+}
 
 /**
  * The rulebook's view of a Cloud Map service.
@@ -16,22 +32,20 @@ type ServiceProps = Pick<PolicyResource, "props">;
  * DNS service is rejected anyway).
  * The top-level `namespaceId` (also computed) and `dnsConfig.namespaceId` are not read: the
  * namespace is found through property dependencies. Everything else is read through the
- * unknown-checking proxy, so an unknown record still ends in "can't run during preview".
+ * unknown-checking proxy, so an unknown record still ends in "can't run during preview". A
+ * health-check block of the wrong shape counts as set: the provider rejects it, not the policy.
  */
 export function cloudMapServiceShape(service: ServiceProps): CloudMapServiceShape {
     const props = service.props;
-    const dnsConfig = props.dnsConfig;
+    const dnsConfig = asBlock(props.dnsConfig);
     return {
         type: knownType(service),
         dnsConfig: dnsConfig === undefined ? undefined : {
-            dnsRecords: dnsConfig.dnsRecords === undefined
-                ? undefined
-                : Array.from(dnsConfig.dnsRecords as { type: string; ttl: number }[], (r) => ({ type: r.type, ttl: r.ttl })),
-            routingPolicy: dnsConfig.routingPolicy,
+            dnsRecords: isUnset(dnsConfig.dnsRecords) ? undefined : dnsRecordsOf(dnsConfig),
+            routingPolicy: asString(dnsConfig.routingPolicy),
         },
-        // The health-check rules ask whether one is configured and, for the custom one, its threshold.
-        healthCheckConfig: props.healthCheckConfig === undefined ? undefined : copyKeepingUnknowns(props.healthCheckConfig),
-        healthCheckCustomConfig: props.healthCheckCustomConfig === undefined ? undefined : copyKeepingUnknowns(props.healthCheckCustomConfig),
+        healthCheckConfig: healthCheckOf(props.healthCheckConfig),
+        healthCheckCustomConfig: healthCheckOf(props.healthCheckCustomConfig),
     };
 }
 
@@ -43,14 +57,14 @@ export function cloudMapServiceShape(service: ServiceProps): CloudMapServiceShap
 export function cloudMapServiceOutline(service: ServiceProps): CloudMapServiceShape {
     return {
         type: knownType(service),
-        dnsConfig: service.props.dnsConfig === undefined ? undefined : {},
-        healthCheckConfig: service.props.healthCheckConfig === undefined ? undefined : {},
+        dnsConfig: asBlock(service.props.dnsConfig) === undefined ? undefined : {},
+        healthCheckConfig: isUnset(service.props.healthCheckConfig) ? undefined : {},
     };
 }
 
 /** The service's `type`; undefined when unset or, in a preview, not set by the program (see above). */
 function knownType(service: ServiceProps): string | undefined {
-    return isUnknownAt(service.props, "type") ? undefined : service.props.type;
+    return isUnknownAt(service.props, "type") ? undefined : asString(service.props.type);
 }
 
 /** True when the service is known to be API-only (`type: "HTTP"`); false when it is not, or not known yet. */

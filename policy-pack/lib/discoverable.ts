@@ -1,4 +1,5 @@
 import { PolicyResource } from "@pulumi/policy";
+import { isUnset } from "./read";
 import { TYPES } from "./resourceTypes";
 import { isUnknownAt } from "./unknowns";
 
@@ -8,5 +9,5 @@ import { isUnknownAt } from "./unknowns";
  */
 export function discoverableEcsServices(resources: readonly PolicyResource[]): PolicyResource[] {
     return resources.filter((r) => r.type === TYPES.ecsService &&
-        (isUnknownAt(r.props, "serviceRegistries") || r.props.serviceRegistries !== undefined));
+        (isUnknownAt(r.props, "serviceRegistries") || !isUnset(r.props.serviceRegistries)));
 }

@@ -34,15 +34,15 @@ export function registriesOf(ecsService: PolicyResource): PolicyResource[] {
 }
 
 /**
- * Runs `check` on each resource. A resource whose values are still unknown (preview) is
- * skipped rather than guessed at; once every other resource is checked, the first unknown
+ * Runs `check` on each resource (or role, ...). One whose values are still unknown (preview) is
+ * skipped rather than guessed at; once every other one is checked, the first unknown
  * is re-thrown so that @pulumi/policy reports its advisory "can't run during preview".
  */
-export function forEachKnown(resources: readonly PolicyResource[], check: (resource: PolicyResource) => void): void {
+export function forEachKnown<T>(items: readonly T[], check: (item: T) => void): void {
     let unknown: UnknownValueError | undefined;
-    for (const resource of resources) {
+    for (const item of items) {
         try {
-            check(resource);
+            check(item);
         } catch (error) {
             if (!(error instanceof UnknownValueError)) {
                 throw error;

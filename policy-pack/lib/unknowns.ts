@@ -22,7 +22,8 @@ const UNKNOWN_SENTINELS: ReadonlySet<unknown> = new Set([
  * getOwnPropertyDescriptor trap): an unknown comes back as its sentinel, an object unproxied.
  */
 function peek(value: object, key: string): unknown {
-    return Object.getOwnPropertyDescriptor(value, key)?.value;
+    // A value of the wrong shape (null, a number) has no properties to look at.
+    return typeof value === "object" && value !== null ? Object.getOwnPropertyDescriptor(value, key)?.value : undefined;
 }
 
 /** True when `value[key]` is not known until the update runs. */

@@ -1,5 +1,6 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { checkPublicNamespace, PUBLIC_NAMESPACE_SCHEMA } from "../lib/allowedPublicNamespaces";
+import { asString } from "../lib/read";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 
@@ -14,6 +15,6 @@ export const awsCloudmapNamespaceDisallowPublic: ResourceValidationPolicy = {
         if (args.type !== TYPES.publicDnsNamespace) {
             return;
         }
-        reportFindings(checkPublicNamespace(args, args.props.name), reportViolation);
+        reportFindings(checkPublicNamespace(args, asString(args.props.name)), reportViolation);
     },
 };

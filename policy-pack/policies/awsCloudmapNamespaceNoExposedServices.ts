@@ -1,5 +1,7 @@
 import { StackValidationPolicy } from "@pulumi/policy";
 import { checkPublicNamespace, PUBLIC_NAMESPACE_SCHEMA } from "../lib/allowedPublicNamespaces";
+import { asString } from "../lib/read";
+import { reportMessage } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { dependentsVia, forEachKnown, namespaceOf } from "../lib/stackGraph";
 
@@ -17,19 +19,19 @@ export const awsCloudmapNamespaceNoExposedServices: StackValidationPolicy = {
         const services = args.resources.filter((r) => r.type === TYPES.cloudMapService);
         forEachKnown(services, (service) => {
             const namespace = namespaceOf(service);
-            if (namespace?.type !== TYPES.publicDnsNamespace ||
-                checkPublicNamespace(args, namespace.props.name).length === 0) {
+            const namespaceName = namespace === undefined ? undefined : asString(namespace.props.name);
+            if (namespace?.type !== TYPES.publicDnsNamespace || checkPublicNamespace(args, namespaceName).length === 0) {
                 return;
             }
             const registered = [
                 ...dependentsVia(args.resources, service, "serviceRegistries", TYPES.ecsService).map((r) => `ECS service "${r.name}"`),
                 ...dependentsVia(args.resources, service, "serviceId", TYPES.cloudMapInstance).map((r) => `instance "${r.name}"`),
             ];
-            reportViolation(
-                `Cloud Map service "${service.props.name ?? service.name}" is in public DNS namespace "${namespace.props.name}", ` +
+            reportMessage(
+                `Cloud Map service "${asString(service.props.name) ?? service.name}" is in public DNS namespace "${namespaceName ?? "(unknown)"}", ` +
                 `so ${registered.length > 0 ? registered.join(", ") : "whatever registers in it"} would be resolvable from the internet. ` +
                 "Fix: move the service to a private DNS namespace, or allow-list the namespace in allowedPublicNamespaces.",
-                service.urn,
+                reportViolation, service.urn,
             );
         });
     },

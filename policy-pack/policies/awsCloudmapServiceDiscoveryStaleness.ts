@@ -1,7 +1,9 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { discoveryStalenessSeconds, healthDelaySeconds, StalenessInput, stalenessInputOf } from "../../components/rules";
+import { cloudMapServiceShape } from "../lib/cloudMapService";
 import { configWithDefaults } from "../lib/config";
 import { TYPES } from "../lib/resourceTypes";
+import { closedConfigSchema } from "../lib/closedConfig";
 
 interface StalenessConfig {
     maxStalenessSeconds: number;
@@ -32,19 +34,17 @@ export const awsCloudmapServiceDiscoveryStaleness: ResourceValidationPolicy = {
     name: "aws-cloudmap-service-discovery-staleness",
     description: "Warns when a Cloud Map service's TTL plus its health/deregistration delay exceeds maxStalenessSeconds, because callers keep reaching stopped tasks that long.",
     enforcementLevel: "advisory",
-    configSchema: {
-        properties: {
-            maxStalenessSeconds: {
-                type: "integer",
-                minimum: 0,
-                default: DEFAULTS.maxStalenessSeconds,
-                description: "Longest acceptable time, in seconds, between a task stopping and callers no longer discovering it.",
-            },
+    configSchema: closedConfigSchema({
+        maxStalenessSeconds: {
+            type: "integer",
+            minimum: 0,
+            default: DEFAULTS.maxStalenessSeconds,
+            description: "Longest acceptable time, in seconds, between a task stopping and callers no longer discovering it.",
         },
-    },
+    }),
     validateResource: (args, reportViolation) => {
         // Undefined for a service without DNS records: it has no TTL to wait out.
-        const input = args.type === TYPES.cloudMapService ? stalenessInputOf(args.props) : undefined;
+        const input = args.type === TYPES.cloudMapService ? stalenessInputOf(cloudMapServiceShape(args)) : undefined;
         if (input === undefined) {
             return;
         }

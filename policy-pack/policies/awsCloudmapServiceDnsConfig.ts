@@ -3,6 +3,7 @@ import { checkDiscoveryMode } from "../../components/rules";
 import { cloudMapServiceShape } from "../lib/cloudMapService";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
+import { closedConfigSchema } from "../lib/closedConfig";
 
 // CreateService rejects these (API_DnsConfig, API_DnsRecord): a CNAME record only with WEIGHTED
 // routing and never beside other records, only the documented record-type combinations,
@@ -16,7 +17,7 @@ export const awsCloudmapServiceDnsConfig: ResourceValidationPolicy = {
     name: "aws-cloudmap-service-dns-config",
     description: "Requires Cloud Map DNS records and routing that AWS accepts (CNAME only alone and with WEIGHTED routing, valid record combinations and TTLs, no records on API-only services), because CreateService rejects anything else and the deployment fails.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: {} },
+    configSchema: closedConfigSchema(),
     validateResource: (args, reportViolation) => {
         if (args.type !== TYPES.cloudMapService) {
             return;

@@ -1,8 +1,10 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { checkHealthChecks } from "../../components/rules";
 import { cloudMapServiceShape } from "../lib/cloudMapService";
+import { isUnset } from "../lib/read";
 import { onlyRules, reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
+import { closedConfigSchema } from "../lib/closedConfig";
 
 /**
  * The health-check rules CreateService enforces that the service alone decides. The rest of
@@ -18,9 +20,9 @@ export const awsCloudmapServiceHealthCheck: ResourceValidationPolicy = {
     name: "aws-cloudmap-service-health-check",
     description: "Disallows Route 53 health checks on Cloud Map services with CNAME records or beside a custom health check, because AWS rejects those services.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: {} },
+    configSchema: closedConfigSchema(),
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.cloudMapService || args.props.healthCheckConfig === undefined) {
+        if (args.type !== TYPES.cloudMapService || isUnset(args.props.healthCheckConfig)) {
             return; // every rule enforced here is about a Route 53 health check
         }
         reportFindings(onlyRules(checkHealthChecks(cloudMapServiceShape(args)), REJECTED_BY_AWS), reportViolation);

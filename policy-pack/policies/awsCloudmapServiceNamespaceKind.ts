@@ -4,6 +4,7 @@ import { cloudMapServiceOutline } from "../lib/cloudMapService";
 import { onlyRules, reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { forEachKnown, namespaceKindOf } from "../lib/stackGraph";
+import { closedConfigSchema } from "../lib/closedConfig";
 
 /** The rules of checkDiscoveryMode and checkHealthChecks that need the namespace's kind. */
 const NAMESPACE_RULES = ["cloudmap-http-namespace-no-dns", "cloudmap-health-check-private-namespace"];
@@ -17,7 +18,7 @@ export const awsCloudmapServiceNamespaceKind: StackValidationPolicy = {
     name: "aws-cloudmap-service-namespace-kind",
     description: "Disallows DNS records on Cloud Map services in HTTP namespaces and Route 53 health checks in private DNS namespaces, because CreateService rejects them.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: {} },
+    configSchema: closedConfigSchema(),
     validateStack: (args, reportViolation) => {
         forEachKnown(args.resources.filter((r) => r.type === TYPES.cloudMapService), (service) => {
             const kind = namespaceKindOf(service);

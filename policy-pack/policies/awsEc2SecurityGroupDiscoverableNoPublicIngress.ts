@@ -1,37 +1,32 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { findOpenIngress, IngressShape } from "../../components/rules";
 import { discoverableEcsServices } from "../lib/discoverable";
+import { asBlocks, asNumber, asString, asStrings, Block } from "../lib/read";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { dependenciesVia, dependentsVia, forEachKnown } from "../lib/stackGraph";
 import { isUnknownAt } from "../lib/unknowns";
+import { closedConfigSchema } from "../lib/closedConfig";
 
-/** An inline `ingress` block of aws.ec2.SecurityGroup, or an aws.ec2.SecurityGroupRule. */
-interface CidrIngress {
-    readonly cidrBlocks?: string[];
-    readonly ipv6CidrBlocks?: string[];
-    readonly fromPort?: number;
-    readonly toPort?: number;
-}
-
-function shapeOf(rule: CidrIngress, path: string): IngressShape {
-    return { cidrs: [...(rule.cidrBlocks ?? []), ...(rule.ipv6CidrBlocks ?? [])], fromPort: rule.fromPort, toPort: rule.toPort, path };
+/** An inline `ingress` block of aws.ec2.SecurityGroup, or the properties of an aws.ec2.SecurityGroupRule. */
+function shapeOf(rule: Block, path: string): IngressShape {
+    return { cidrs: [...asStrings(rule.cidrBlocks), ...asStrings(rule.ipv6CidrBlocks)], fromPort: asNumber(rule.fromPort), toPort: asNumber(rule.toPort), path };
 }
 
 /** Every ingress permission of a security group: inline `ingress` blocks and separate rule resources. */
 function ingressOf(group: PolicyResource, resources: readonly PolicyResource[]): { resource: PolicyResource; ingress: IngressShape[] }[] {
     // `ingress` is optional and computed: a preview sends it unknown when the program declared no
     // inline rules (they then come from the rule resources below), so unknown reads as none.
-    const inline = (isUnknownAt(group.props, "ingress") ? [] : group.props.ingress ?? []).map((rule: CidrIngress, i: number) => shapeOf(rule, `ingress[${i}]`));
+    const inline = (isUnknownAt(group.props, "ingress") ? [] : asBlocks(group.props.ingress)).map((rule, i) => shapeOf(rule, `ingress[${i}]`));
     const vpcRules = dependentsVia(resources, group, "securityGroupId", TYPES.securityGroupIngressRule).map((rule) => ({
         resource: rule,
         ingress: [{
-            cidrs: [rule.props.cidrIpv4, rule.props.cidrIpv6].filter((c) => c !== undefined),
-            fromPort: rule.props.fromPort, toPort: rule.props.toPort, path: rule.props.cidrIpv4 !== undefined ? "cidrIpv4" : "cidrIpv6",
+            cidrs: [asString(rule.props.cidrIpv4), asString(rule.props.cidrIpv6)].filter((c) => c !== undefined),
+            fromPort: asNumber(rule.props.fromPort), toPort: asNumber(rule.props.toPort), path: asString(rule.props.cidrIpv4) !== undefined ? "cidrIpv4" : "cidrIpv6",
         }],
     }));
     const ec2Rules = dependentsVia(resources, group, "securityGroupId", TYPES.securityGroupRule)
-        .filter((rule) => rule.props.type === "ingress")
+        .filter((rule) => asString(rule.props.type) === "ingress")
         .map((rule) => ({
             resource: rule,
             ingress: [shapeOf(rule.props, "cidrBlocks")],
@@ -46,7 +41,7 @@ export const awsEc2SecurityGroupDiscoverableNoPublicIngress: StackValidationPoli
     name: "aws-ec2-security-group-discoverable-no-public-ingress",
     description: "Warns when a security group of a discoverable ECS service admits 0.0.0.0/0 or ::/0, because internal services should only admit their callers' security groups.",
     enforcementLevel: "advisory",
-    configSchema: { properties: {} },
+    configSchema: closedConfigSchema(),
     validateStack: (args, reportViolation) => {
         forEachKnown(discoverableEcsServices(args.resources), (ecsService) => {
             for (const group of dependenciesVia(ecsService, "networkConfiguration", TYPES.securityGroup)) {

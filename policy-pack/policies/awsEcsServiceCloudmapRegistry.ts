@@ -2,11 +2,13 @@ import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { checkServiceRegistries, recordTypesOf, ServiceRegistryShape } from "../../components/rules";
 import { cloudMapServiceShape } from "../lib/cloudMapService";
 import { discoverableEcsServices } from "../lib/discoverable";
+import { asBlock, asNumber, asString } from "../lib/read";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { dependenciesVia, forEachKnown, registriesOf } from "../lib/stackGraph";
 import { containersOf } from "../lib/taskDefinition";
 import { isUnknownAt, Undecided } from "../lib/unknowns";
+import { closedConfigSchema } from "../lib/closedConfig";
 
 /**
  * The task's network mode. `networkMode` and `launchType` are optional and computed, so a
@@ -15,10 +17,11 @@ import { isUnknownAt, Undecided } from "../lib/unknowns";
  * mode at all (the task definition is not in this stack) leaves them out.
  */
 function networkModeOf(ecsService: PolicyResource, taskDefinition: PolicyResource | undefined, undecided: Undecided): string | undefined {
-    if (taskDefinition !== undefined && !isUnknownAt(taskDefinition.props, "networkMode") && taskDefinition.props.networkMode !== undefined) {
-        return taskDefinition.props.networkMode;
+    const networkMode = taskDefinition === undefined || isUnknownAt(taskDefinition.props, "networkMode") ? undefined : asString(taskDefinition.props.networkMode);
+    if (networkMode !== undefined) {
+        return networkMode;
     }
-    if (!isUnknownAt(ecsService.props, "launchType") && ecsService.props.launchType === "FARGATE") {
+    if (!isUnknownAt(ecsService.props, "launchType") && asString(ecsService.props.launchType) === "FARGATE") {
         return "awsvpc";
     }
     if (taskDefinition !== undefined) {
@@ -37,7 +40,7 @@ export const awsEcsServiceCloudmapRegistry: StackValidationPolicy = {
     name: "aws-ecs-service-cloudmap-registry",
     description: "Requires an ECS service's serviceRegistries to match its task definition (network mode, container, port) and its Cloud Map service's records, because ECS rejects mismatched registries.",
     enforcementLevel: "mandatory",
-    configSchema: { properties: {} },
+    configSchema: closedConfigSchema(),
     validateStack: (args, reportViolation) => {
         forEachKnown(discoverableEcsServices(args.resources), (ecsService) => {
             const undecided = new Undecided();
@@ -45,8 +48,13 @@ export const awsEcsServiceCloudmapRegistry: StackValidationPolicy = {
             const [cloudMapService] = registriesOf(ecsService);
             // @pulumi/aws models serviceRegistries as one object (ECS allows a single registry);
             // its registryArn is unknown in a preview and not needed.
-            const registry = ecsService.props.serviceRegistries;
-            const shape: ServiceRegistryShape = { port: registry.port, containerName: registry.containerName, containerPort: registry.containerPort };
+            const registry = asBlock(ecsService.props.serviceRegistries);
+            if (registry === undefined) {
+                return; // not a registry the provider accepts: it reports that itself
+            }
+            const shape: ServiceRegistryShape = {
+                port: asNumber(registry.port), containerName: asString(registry.containerName), containerPort: asNumber(registry.containerPort),
+            };
             reportFindings(checkServiceRegistries([shape], {
                 networkMode: networkModeOf(ecsService, taskDefinition, undecided),
                 recordTypes: cloudMapService === undefined ? undefined : recordTypesOf(cloudMapServiceShape(cloudMapService)),

@@ -1,4 +1,5 @@
 import { Policies } from "@pulumi/policy";
+import { enforceClosedConfig } from "../lib/closedConfig";
 import { awsCloudmapInstanceAttributes } from "./awsCloudmapInstanceAttributes";
 import { awsCloudmapInstanceNonIpAttributes } from "./awsCloudmapInstanceNonIpAttributes";
 import { awsCloudmapNamespaceDisallowPublic } from "./awsCloudmapNamespaceDisallowPublic";
@@ -13,9 +14,14 @@ import { awsDynamodbTableDiscoverableProtection } from "./awsDynamodbTableDiscov
 import { awsEc2SecurityGroupDiscoverableNoPublicIngress } from "./awsEc2SecurityGroupDiscoverableNoPublicIngress";
 import { awsEcsServiceCloudmapRegistry } from "./awsEcsServiceCloudmapRegistry";
 import { awsEcsServiceNoPublicIp } from "./awsEcsServiceNoPublicIp";
+import { awsEcsServiceServiceConnect } from "./awsEcsServiceServiceConnect";
+import { awsEcsServiceServiceConnectFit } from "./awsEcsServiceServiceConnectFit";
 import { awsIamRolePolicyTaskLeastPrivilege } from "./awsIamRolePolicyTaskLeastPrivilege";
 
-/** Every policy of the pack: the two core rules, then what AWS would reject, then advice. */
+/**
+ * Every policy of the pack: the two core rules, then what AWS would reject, then advice. Each
+ * refuses config properties its schema does not declare (lib/closedConfig.ts).
+ */
 export const policies: Policies = [
     awsCloudmapNamespaceDisallowPublic,
     awsCloudmapNamespaceNoExposedServices,
@@ -24,12 +30,14 @@ export const policies: Policies = [
     awsCloudmapServiceHealthCheck,
     awsCloudmapServiceNamespaceKind,
     awsEcsServiceCloudmapRegistry,
+    awsEcsServiceServiceConnect,
     awsCloudmapInstanceAttributes,
     awsCloudmapInstanceNonIpAttributes,
     awsCloudmapServiceCustomHealthThreshold,
     awsCloudmapServiceDiscoveryStaleness,
     awsEcsServiceNoPublicIp,
+    awsEcsServiceServiceConnectFit,
     awsEc2SecurityGroupDiscoverableNoPublicIngress,
     awsIamRolePolicyTaskLeastPrivilege,
     awsDynamodbTableDiscoverableProtection,
-];
+].map(enforceClosedConfig);

@@ -15,6 +15,20 @@ function fargate(name: string, discovery: DiscoverableService, extra: Partial<Di
     return new DiscoverableFargateService(name, { ...BASE, discovery, container: { image: "nginx:1.27", port: 8080 }, ...extra });
 }
 
+/** The DiscoverInstances statement the components grant for a callee, as rendered JSON. */
+export function discoverStatement(serviceName: string, graph: ResourceGraph, namespaceName = "quickship.local"): Record<string, unknown> {
+    // The Cloud Map service's ARN; the namespace (also a required resource type) by its name condition.
+    const service = graph.ofType("aws:servicediscovery/service:Service").find((r) => r.inputs.name === serviceName);
+    const arn = service === undefined ? undefined : String(service.outputs.arn);
+    return {
+        Sid: `Discover${serviceName.split(/[^A-Za-z0-9]+/).map((p) => p[0].toUpperCase() + p.slice(1)).join("")}`,
+        Effect: "Allow",
+        Action: ["servicediscovery:DiscoverInstances"],
+        Resource: arn === undefined ? ["*"] : [arn, arn.replace(/:service\/.*$/, ":namespace/*")],
+        Condition: { StringEquals: { "servicediscovery:NamespaceName": [namespaceName], "servicediscovery:ServiceName": [serviceName] } },
+    };
+}
+
 function containerDefinitions(graph: ResourceGraph, name: string): Record<string, unknown>[] {
     return JSON.parse(String(graph.one("aws:ecs/taskDefinition:TaskDefinition", `${name}-task`).inputs.containerDefinitions));
 }
@@ -107,17 +121,24 @@ describe("DiscoverableFargateService", () => {
             });
         }
 
-        it("opens the callee's security group to the caller's group on the callee's port only", async () => {
+        it("opens the callee's security group to the caller's group on the callee's port only, inside one ServiceEdge", async () => {
             const graph = await callerAndCallee();
             const calleeSg = graph.one("aws:ec2/securityGroup:SecurityGroup", "inventory-sg").id;
             const callerSg = graph.one("aws:ec2/securityGroup:SecurityGroup", "orders-sg").id;
+            const edge = graph.one("cloudmap-discovery:index:ServiceEdge", "orders-to-inventory");
+            assert.strictEqual(edge.parent, graph.one("cloudmap-discovery:index:DiscoverableFargateService", "orders").urn);
+            assert.deepStrictEqual(graph.childrenOf(edge.urn).map((r) => `${r.type} ${r.name}`).sort(), [
+                "aws:iam/rolePolicy:RolePolicy orders-to-inventory-discover",
+                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule orders-to-inventory-egress",
+                "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule orders-to-inventory-ingress",
+            ]);
             const ingress = graph.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
             assert.strictEqual(ingress.length, 1);
             assert.deepStrictEqual(ingress[0].inputs, {
                 securityGroupId: calleeSg, referencedSecurityGroupId: callerSg, ipProtocol: "tcp", fromPort: 8080, toPort: 8080,
                 description: "From order-processor.quickship.local",
             });
-            const egress = graph.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "orders-to-inventory").inputs;
+            const egress = graph.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "orders-to-inventory-egress").inputs;
             assert.deepStrictEqual(egress, {
                 securityGroupId: callerSg, referencedSecurityGroupId: calleeSg, ipProtocol: "tcp", fromPort: 8080, toPort: 8080,
                 description: "To inventory-manager.quickship.local",
@@ -126,20 +147,14 @@ describe("DiscoverableFargateService", () => {
             assert.ok(ingress.every((r) => r.inputs.cidrIpv4 === undefined && r.inputs.cidrIpv6 === undefined));
         });
 
-        it("grants DiscoverInstances scoped by namespace and service name, nothing broader", async () => {
+        it("grants the caller's task role DiscoverInstances on the callee only, nothing broader", async () => {
             const graph = await callerAndCallee();
-            const policy = graph.one("aws:iam/rolePolicy:RolePolicy", "orders-task");
+            const policy = graph.one("aws:iam/rolePolicy:RolePolicy", "orders-to-inventory-discover");
             assert.strictEqual(policy.inputs.role, graph.one("aws:iam/role:Role", "orders-task").outputs.name);
             const document = JSON.parse(String(policy.inputs.policy));
-            assert.deepStrictEqual(document.Statement, [{
-                Sid: "DiscoverInventoryManager",
-                Effect: "Allow",
-                Action: ["servicediscovery:DiscoverInstances"],
-                Resource: "*",
-                Condition: { StringEquals: { "servicediscovery:NamespaceName": "quickship.local", "servicediscovery:ServiceName": "inventory-manager" } },
-            }]);
+            assert.deepStrictEqual(document.Statement, [discoverStatement("inventory-manager", graph)]);
             assert.deepStrictEqual(findOverbroadGrants(document), []);
-            assert.throws(() => graph.one("aws:iam/rolePolicy:RolePolicy", "inventory-task"), /found 0/);
+            assert.deepStrictEqual(graph.ofType("aws:iam/rolePolicy:RolePolicy").map((r) => r.name), ["orders-to-inventory-discover"]);
         });
 
         it("hands the caller the SRV name and port through the environment", async () => {
@@ -149,6 +164,7 @@ describe("DiscoverableFargateService", () => {
                 { name: "INVENTORY_MANAGER_PORT", value: "8080" },
                 { name: "INVENTORY_MANAGER_SRV_NAME", value: "inventory-manager.quickship.local" },
             ]);
+            assert.deepStrictEqual(containerDefinitions(graph, "inventory")[0].environment, []);
         });
     });
 
@@ -167,18 +183,23 @@ describe("DiscoverableFargateService", () => {
                 [/memory: Fargate does not offer 4096 MiB with 256 CPU units/, /Use 512, 1024 or 2048 MiB/]],
             ["a port out of range", () => new DiscoverableFargateService("x", { ...BASE, discovery: srvService("x"), container: { image: "i", port: 70000 } }),
                 [/container.port: 70000 is not a TCP port/]],
-            ["a negative task count", () => fargate("x", srvService("x"), { desiredCount: -1 }), [/desiredCount: -1 is not a task count/]],
+            ["a negative task count", () => fargate("x", srvService("x"), { desiredCount: -1 }), [/desiredCount: The task count is -1, outside 0–5000/]],
             ["a public DNS namespace", () => fargate("x", new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" } })),
                 [/discovery: "x.quickship.local" is in a public DNS namespace, which would publish the tasks' private addresses/]],
             ["a container name ECS rejects", () => new DiscoverableFargateService("x", { ...BASE, discovery: srvService("x"), container: { image: "i", port: 80, name: "my app" } }),
                 [/container.name: "my app" is not a container name/]],
             ["two dependencies announced under the same variables", () => fargate("x", srvService("x"), {
-                talksTo: [fargate("a", srvService("inv")), fargate("b", new DiscoverableService("inv2", { name: "inv", namespace: { id: "ns-0other", name: "other.local" } }))],
-            }), [/talksTo: inv.quickship.local and inv.other.local would both be announced as INV_\*/]],
+                talksTo: [fargate("a", srvService("inv")), fargate("b", new DiscoverableService("inv2", { name: "inv", namespace: { namespaceId: "ns-0other", name: "other.local" } }))],
+            }), [/calls to inv.other.local: inv.quickship.local and inv.other.local would both be announced as INV_\*/]],
             ["an own variable a discovery variable would overwrite", () => fargate("x", srvService("x"), {
                 talksTo: [fargate("a", srvService("inventory-manager"))],
                 container: { image: "i", port: 8080, environment: { INVENTORY_MANAGER_SRV_NAME: "hard-coded" } },
-            }), [/container.environment.INVENTORY_MANAGER_SRV_NAME: INVENTORY_MANAGER_SRV_NAME is also a discovery variable/]],
+            }), [/calls to inventory-manager.quickship.local: INVENTORY_MANAGER_SRV_NAME is both a variable of the container's own and the discovery variable/]],
+            ["an empty subnet list", () => fargate("x", srvService("x"), { subnetIds: [] }), [/subnetIds: The list of subnets is empty; ECS needs at least 1/]],
+            ["an empty image", () => new DiscoverableFargateService("x", { ...BASE, discovery: srvService("x"), container: { image: " ", port: 80 } }),
+                [/container.image: The container image is empty/]],
+            ["a discovery port of 0 (reported as invalid, once)", () => fargate("x", srvService("x"), { discoveryPort: 0 }),
+                [/discoveryPort: 0 is not a TCP port/]],
         ];
         for (const [what, program, patterns] of cases) {
             it(what, () => assertRejects(program, /DiscoverableFargateService "x" has invalid arguments/, ...patterns, /Fix: /));

@@ -11,7 +11,7 @@ describe("DiscoverableService", () => {
         assert.deepStrictEqual(service.inputs, {
             name: "inventory-manager",
             description: "inventory-manager in quickship.local",
-            dnsConfig: { namespaceId: NAMESPACE.id, dnsRecords: [{ type: "SRV", ttl: 10 }], routingPolicy: "MULTIVALUE" },
+            dnsConfig: { namespaceId: NAMESPACE.namespaceId, dnsRecords: [{ type: "SRV", ttl: 10 }], routingPolicy: "MULTIVALUE" },
             healthCheckCustomConfig: { failureThreshold: 1 },
             forceDestroy: true,
         });
@@ -23,21 +23,21 @@ describe("DiscoverableService", () => {
     it("creates A+SRV records with the chosen TTL and routing", async () => {
         const graph = await graphOf(() => srvService("api", { dnsRecordTypes: ["A", "SRV"], ttlSeconds: 5, routingPolicy: "WEIGHTED" }));
         assert.deepStrictEqual(graph.one(SERVICE, "api").inputs.dnsConfig, {
-            namespaceId: NAMESPACE.id, dnsRecords: [{ type: "A", ttl: 5 }, { type: "SRV", ttl: 5 }], routingPolicy: "WEIGHTED",
+            namespaceId: NAMESPACE.namespaceId, dnsRecords: [{ type: "A", ttl: 5 }, { type: "SRV", ttl: 5 }], routingPolicy: "WEIGHTED",
         });
     });
 
     it("allows a CNAME alone with WEIGHTED routing", async () => {
         const graph = await graphOf(() => srvService("legacy", { dnsRecordTypes: ["CNAME"], routingPolicy: "WEIGHTED", healthReporting: "none" }));
         const inputs = graph.one(SERVICE, "legacy").inputs;
-        assert.deepStrictEqual(inputs.dnsConfig, { namespaceId: NAMESPACE.id, dnsRecords: [{ type: "CNAME", ttl: 10 }], routingPolicy: "WEIGHTED" });
+        assert.deepStrictEqual(inputs.dnsConfig, { namespaceId: NAMESPACE.namespaceId, dnsRecords: [{ type: "CNAME", ttl: 10 }], routingPolicy: "WEIGHTED" });
         assert.strictEqual(inputs.healthCheckCustomConfig, undefined);
     });
 
     it("API-only mode sets type HTTP, the namespace at top level, and no DNS or health config", async () => {
         const graph = await graphOf(() => new DiscoverableService("db", { name: "user-auth-db", namespace: NAMESPACE, apiOnly: true }));
         assert.deepStrictEqual(graph.one(SERVICE, "db").inputs, {
-            name: "user-auth-db", description: "user-auth-db in quickship.local", namespaceId: NAMESPACE.id, type: "HTTP", forceDestroy: true,
+            name: "user-auth-db", description: "user-auth-db in quickship.local", namespaceId: NAMESPACE.namespaceId, type: "HTTP", forceDestroy: true,
         });
     });
 
@@ -56,10 +56,10 @@ describe("DiscoverableService", () => {
             ["a fractional TTL", () => srvService("x", { ttlSeconds: 1.5 }), [/ttlSeconds: TTL 1.5 is not a whole number/]],
             ["a TTL above the 60 s ceiling", () => srvService("x", { ttlSeconds: 300 }), [/ttlSeconds: .*TTL is 300 s, above the 60 s ceiling/, /Fix: Set the TTL to 60 s or less/]],
             ["a Route 53 health check in a private namespace", () => srvService("x", { route53HealthCheck: { type: "HTTP", resourcePath: "/" } }),
-                [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /healthCheckCustomConfig/]],
+                [/route53HealthCheck: Route 53 health checks cannot reach instances in a private DNS namespace/, /custom health check/]],
             ["a Route 53 health check with ECS health reporting (public namespace)",
                 () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "public-dns" }, route53HealthCheck: { type: "HTTP" }, healthReporting: "ecs" }),
-                [/route53HealthCheck: route53HealthCheck cannot be combined with healthReporting: "ecs"/, /Set healthReporting: "none"/]],
+                [/route53HealthCheck: A service has either a Route 53 health check or a custom health check, not both/, /remove the Route 53 one/]],
             ["DNS settings on an API-only service", () => new DiscoverableService("x", { name: "x", namespace: NAMESPACE, apiOnly: true, ttlSeconds: 5 }),
                 [/ttlSeconds: These DNS settings do not apply to an API-only service/]],
             ["DNS records in an HTTP namespace", () => new DiscoverableService("x", { name: "x", namespace: { ...NAMESPACE, kind: "http" } }),

@@ -12,19 +12,19 @@ describe("existing-VPC example (whole program under mocks)", () => {
         const { graph, outputs } = await runUnderMocks(() => require(PROGRAM), {
             project: "existing-vpc",
             config: {
-                "existing-vpc:vpcId": "vpc-0existing00000000",
-                "existing-vpc:privateSubnetIds": '["subnet-0private0000000a", "subnet-0private0000000b"]',
+                "existing-vpc:vpcId": "vpc-0e000000000000002",
+                "existing-vpc:privateSubnetIds": '["subnet-0a000000000000001", "subnet-0b000000000000002"]',
                 "existing-vpc:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/shared",
             },
         });
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         assert.strictEqual(graph.ofType("aws:ecs/cluster:Cluster").length, 0);
         const namespace = graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "payments");
-        assert.deepStrictEqual([namespace.inputs.name, namespace.inputs.vpc], ["payments.internal", "vpc-0existing00000000"]);
+        assert.deepStrictEqual([namespace.inputs.name, namespace.inputs.vpc], ["payments.internal", "vpc-0e000000000000002"]);
         const service = graph.one("aws:ecs/service:Service", "ledger").inputs;
         assert.strictEqual(service.cluster, "arn:aws:ecs:us-east-1:123456789012:cluster/shared");
         assert.deepStrictEqual((service.networkConfiguration as { subnets: string[] }).subnets,
-            ["subnet-0private0000000a", "subnet-0private0000000b"]);
+            ["subnet-0a000000000000001", "subnet-0b000000000000002"]);
         assert.strictEqual(outputs.ledgerSrvName, "ledger.payments.internal");
         assertParentedByComponents(graph);
     });

@@ -25,12 +25,16 @@ describe("npm package", () => {
         assert.ok(manifest.peerDependencies["@pulumi/aws"]);
         assert.strictEqual(manifest.dependencies?.["@pulumi/pulumi"], undefined);
         assert.match(manifest.devDependencies["@pulumi/pulumi"], /^3\.248\.\d+$/);
+        // The plan runs TypeScript programs with the project's own TypeScript, held below 7 (which breaks the SDK).
+        assert.strictEqual(manifest.peerDependencies.typescript, ">=5.0.0 <7");
         assert.match(manifest.devDependencies.typescript, /^5\.9\.\d+$/);
     });
 
     it("uses <pkg>:index:<Type> tokens for every component", () => {
         const sources = fs.readdirSync(path.join(root, "components")).filter((f) => f.endsWith(".ts"));
         const tokens = sources.flatMap((f) => [...fs.readFileSync(path.join(root, "components", f), "utf8").matchAll(/typeToken\("(\w+)"\)/g)].map((m) => m[1]));
-        assert.deepStrictEqual(tokens.sort(), ["DiscoverableFargateService", "DiscoverableService", "DiscoveryNetwork", "PrivateDnsNamespace", "QuickShipTopology", "RegisteredResource"]);
+        assert.deepStrictEqual(tokens.sort(), [
+            "DiscoverableFargateService", "DiscoverableService", "DiscoveryNetwork", "HttpNamespace", "PrivateDnsNamespace", "QuickShipTopology", "RegisteredResource", "ServiceEdge",
+        ]);
     });
 });

@@ -14,6 +14,7 @@ const EXPECTED_COUNTS: Record<string, number> = {
     "cloudmap-discovery:index:DiscoverableService": 3,
     "cloudmap-discovery:index:DiscoverableFargateService": 2,
     "cloudmap-discovery:index:RegisteredResource": 1,
+    "cloudmap-discovery:index:ServiceEdge": 1,
     "aws:ec2/vpc:Vpc": 1,
     "aws:ec2/subnet:Subnet": 4,
     "aws:ec2/internetGateway:InternetGateway": 1,
@@ -29,7 +30,7 @@ const EXPECTED_COUNTS: Record<string, number> = {
     "aws:cloudwatch/logGroup:LogGroup": 2,
     "aws:iam/role:Role": 4,
     "aws:iam/rolePolicyAttachment:RolePolicyAttachment": 2,
-    "aws:iam/rolePolicy:RolePolicy": 1,
+    "aws:iam/rolePolicy:RolePolicy": 2,
     "aws:ec2/securityGroup:SecurityGroup": 2,
     "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": 3,
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": 1,
@@ -85,12 +86,21 @@ describe("QuickShip example (whole program under mocks)", () => {
         assert.strictEqual(table.options.retainOnDelete, true);
     });
 
-    it("lets order-processor read only UserAuth and discover only its two dependencies", () => {
-        const policy = JSON.parse(String(graph.one("aws:iam/rolePolicy:RolePolicy", "quickship-order-processor-task").inputs.policy));
+    it("lets order-processor read only UserAuth and discover only its two dependencies, one grant per dependency", () => {
+        const documentOf = (name: string) => JSON.parse(String(graph.one("aws:iam/rolePolicy:RolePolicy", name).inputs.policy));
+        const taskRole = graph.one("aws:iam/role:Role", "quickship-order-processor-task").outputs.name;
+        const policies = graph.ofType("aws:iam/rolePolicy:RolePolicy");
+        assert.deepStrictEqual(policies.map((p) => [p.name, p.inputs.role]).sort(), [
+            ["quickship-order-processor-reads-user-auth-db", taskRole],
+            ["quickship-order-processor-to-quickship-inventory-manager-discover", taskRole],
+        ]);
+        const reads = documentOf("quickship-order-processor-reads-user-auth-db");
         const tableArn = graph.one("aws:dynamodb/table:Table", "quickship-user-auth").outputs.arn;
-        assert.deepStrictEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverInventoryManager", "DiscoverUserAuthDb", "ReadUserAuthDb"]);
-        assert.deepStrictEqual(policy.Statement[2].Resource, [tableArn, `${tableArn}/index/*`]);
-        assert.deepStrictEqual(findOverbroadGrants(policy), []);
+        assert.deepStrictEqual(reads.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverUserAuthDb", "ReadUserAuthDb"]);
+        assert.deepStrictEqual(reads.Statement[1].Resource, [tableArn, `${tableArn}/index/*`]);
+        const calls = documentOf("quickship-order-processor-to-quickship-inventory-manager-discover");
+        assert.deepStrictEqual(calls.Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverInventoryManager"]);
+        assert.deepStrictEqual([...findOverbroadGrants(reads), ...findOverbroadGrants(calls)], []);
     });
 
     it("admits order-processor into inventory-manager on port 80 only, and nothing from the internet", () => {
@@ -132,7 +142,7 @@ describe("QuickShip example (whole program under mocks)", () => {
 
     it("exports the names and ARNs a user needs", () => {
         assert.strictEqual(outputs.namespaceName, "quickship.local");
-        assert.strictEqual(outputs.inventoryManagerSrvName, "inventory-manager.quickship.local");
+        assert.strictEqual(outputs.inventoryManagerAddress, "inventory-manager.quickship.local");
         assert.strictEqual(outputs.userAuthDbService, "user-auth-db");
         assert.match(String(outputs.userAuthDbServiceArn), /^arn:aws:servicediscovery:us-east-1:123456789012:service\/srv-[0-9a-f]{16}$/);
         assert.strictEqual(outputs.userAuthTableArn, "arn:aws:dynamodb:us-east-1:123456789012:table/UserAuth");
@@ -144,16 +154,16 @@ describe("QuickShip example (whole program under mocks)", () => {
 describe("QuickShipTopology in an existing network and cluster", () => {
     it("creates no VPC or cluster and uses the given ids", async () => {
         const graph = await graphOf(() => new QuickShipTopology("qs", {
-            network: { vpcId: "vpc-0existing000000000", privateSubnetIds: ["subnet-0a", "subnet-0b"] },
+            network: { vpcId: "vpc-0e000000000000001", privateSubnetIds: ["subnet-0a00000000000000a", "subnet-0b00000000000000b"] },
             cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/shared" },
             environment: "staging",
         }));
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         assert.strictEqual(graph.ofType("aws:ecs/cluster:Cluster").length, 0);
-        assert.strictEqual(graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "qs-namespace").inputs.vpc, "vpc-0existing000000000");
+        assert.strictEqual(graph.one("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "qs-namespace").inputs.vpc, "vpc-0e000000000000001");
         for (const service of graph.ofType("aws:ecs/service:Service")) {
             assert.strictEqual(service.inputs.cluster, "arn:aws:ecs:us-east-1:123456789012:cluster/shared");
-            assert.deepStrictEqual((service.inputs.networkConfiguration as { subnets: string[] }).subnets, ["subnet-0a", "subnet-0b"]);
+            assert.deepStrictEqual((service.inputs.networkConfiguration as { subnets: string[] }).subnets, ["subnet-0a00000000000000a", "subnet-0b00000000000000b"]);
         }
         assert.deepStrictEqual(graph.one("aws:servicediscovery/instance:Instance", "qs-user-auth-db").inputs.attributes, { tablename: "UserAuth", environment: "staging" });
         assertParentedByComponents(graph);
@@ -162,7 +172,7 @@ describe("QuickShipTopology in an existing network and cluster", () => {
     it("takes the example's configuration", async () => {
         const { graph } = await runUnderMocks(quickshipProgram, {
             project: "quickship",
-            config: { "quickship:vpcId": "vpc-0cfg", "quickship:privateSubnetIds": '["subnet-0c"]', "quickship:ttlSeconds": "5" },
+            config: { "quickship:vpcId": "vpc-0c000000000000fff", "quickship:privateSubnetIds": '["subnet-0c00000000000000c"]', "quickship:ttlSeconds": "5" },
         });
         assert.strictEqual(graph.ofType("aws:ec2/vpc:Vpc").length, 0);
         const inventory = graph.one("aws:servicediscovery/service:Service", "quickship-inventory-manager");
@@ -172,7 +182,7 @@ describe("QuickShipTopology in an existing network and cluster", () => {
     it("refuses a TTL above the ceiling in its own terms, before creating anything", () =>
         assertRejects(() => new QuickShipTopology("qs", { ttlSeconds: 600 }), /QuickShipTopology "qs" has invalid arguments/, /ttlSeconds: .*600 s, above the 60 s ceiling/));
     it("refuses a namespace that is not a DNS name", () =>
-        assertRejects(() => new QuickShipTopology("qs", { namespaceName: "quick_ship" }), /QuickShipTopology "qs"/, /namespaceName: "quick_ship" is not a DNS name/));
+        assertRejects(() => new QuickShipTopology("qs", { namespaceName: "quick ship" }), /QuickShipTopology "qs"/, /namespaceName: "quick ship" is not a DNS name/));
     it("refuses a port out of range", () =>
         assertRejects(() => new QuickShipTopology("qs", { port: 0 }), /QuickShipTopology "qs"/, /port: 0 is not a TCP port/));
     it("refuses an environment value Cloud Map cannot store", () =>

@@ -22,7 +22,7 @@ describe("RegisteredResource", () => {
     it("keeps statement ids unique within a policy document", async () => {
         let document = "";
         await graphOf(() => policyDocument([
-            discoverInstancesStatement("a.local", "db"), discoverInstancesStatement("b.local", "db"),
+            discoverInstancesStatement({ namespaceName: "a.local", serviceName: "db" }), discoverInstancesStatement({ namespaceName: "b.local", serviceName: "db" }),
         ]).apply((json) => (document = json)));
         assert.deepStrictEqual(JSON.parse(document).Statement.map((s: { Sid: string }) => s.Sid), ["DiscoverDb", "DiscoverDb2"]);
     });

@@ -15,10 +15,15 @@ describe("rulebook", () => {
                 assert.deepStrictEqual(checkNamespaceName(labels.join(".")), []);
             }));
         });
-        it("rejects any name containing a character outside letters, digits, hyphens and dots", () => {
-            fc.assert(fc.property(label, fc.constantFrom(" ", "_", "/", "*", "é"), label, (a, bad, b) => {
+        it("rejects any name containing a character outside letters, digits, hyphens, underscores and dots", () => {
+            fc.assert(fc.property(label, fc.constantFrom(" ", "/", "*", "é", "\t"), label, (a, bad, b) => {
                 assert.strictEqual(checkNamespaceName(`${a}${bad}${b}.local`)[0]?.rule, "cloudmap-namespace-dns-name");
             }));
+        });
+        it("accepts what Route 53 accepts as written: underscores and leading or trailing hyphens", () => {
+            for (const name of ["_tcp.local", "my_ns.local", "-edge-.local", "_http._tcp.quickship.local"]) {
+                assert.deepStrictEqual(checkNamespaceName(name), [], name);
+            }
         });
     });
 
@@ -107,7 +112,7 @@ describe("rulebook", () => {
         assert.strictEqual(checkFargateTaskSize(300, 1024)[0].path, "cpu");
         assert.strictEqual(discoveryStalenessSeconds({ ttlSeconds: 10, healthCheck: "custom" }), 40);
         assert.strictEqual(discoveryStalenessSeconds({ ttlSeconds: 60, healthCheck: "route53" }), 150);
-        assert.strictEqual(formatFinding({ rule: "r", path: "p", message: "m.", fix: "f." }), "p: m. Fix: f.");
+        assert.strictEqual(formatFinding({ rule: "r", path: "p", message: "m.", fix: "f." }), "p: m. Fix: f. [rule r]");
     });
 
     it("discovery environment: SRV name, host/port for A, DiscoverInstances arguments for API-only", () => {

@@ -26,7 +26,51 @@ export const STACK_POLICIES: Readonly<Record<string, string>> = {
     "aws-ec2-security-group-discoverable-no-public-ingress": "the discoverable ECS services using the group, and its rule resources",
     "aws-iam-role-policy-task-least-privilege": "the task definitions naming the role, and the policies attached to it",
     "aws-dynamodb-table-discoverable-protection": "the Cloud Map instances registering the table",
+    "aws-ecs-service-service-connect": "the ECS service's task definition, and the namespaces of its Service Connect configuration and Cloud Map service",
+    "aws-ecs-service-service-connect-fit": "the ECS service's task definition and Service Connect namespace",
 };
+
+interface ServiceConnectStackOptions {
+    /** The namespace Service Connect uses. Default: an HTTP namespace. */
+    readonly namespace?: "http" | "private" | "public";
+    /** The container's port mappings. Default: port 8080 named "api". */
+    readonly portMappings?: Record<string, unknown>[];
+    /** The Service Connect services. Default: one serving "api" as http://api:80. */
+    readonly services?: Record<string, unknown>[] | undefined;
+    /** Also register the tasks for DNS, in the Service Connect namespace (private), under this name. */
+    readonly dnsRegistryName?: string;
+    readonly taskMemory?: string;
+    readonly containerMemory?: number;
+    readonly platformVersion?: string;
+}
+
+/** A Fargate ECS service with Service Connect turned on, each part overridable. */
+function serviceConnectStack(options: ServiceConnectStackOptions = {}): () => void {
+    return () => {
+        const kind = options.dnsRegistryName !== undefined ? "private" : options.namespace ?? "http";
+        const namespace = kind === "http" ? httpNamespace() : kind === "public" ? publicNamespace() : privateNamespace();
+        const taskDefinition = new aws.ecs.TaskDefinition("task", {
+            family: "api", networkMode: "awsvpc", requiresCompatibilities: ["FARGATE"], cpu: "512", memory: options.taskMemory ?? "1024",
+            containerDefinitions: JSON.stringify([{
+                name: "app", image: "nginx", memory: options.containerMemory,
+                portMappings: options.portMappings ?? [{ containerPort: 8080, name: "api" }],
+            }]),
+        });
+        const registry = options.dnsRegistryName === undefined ? undefined : cloudMapService(namespace.id, {}, options.dnsRegistryName);
+        new aws.ecs.Service("ecs", {
+            cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/quickship",
+            taskDefinition: taskDefinition.arn, launchType: "FARGATE", desiredCount: 1, platformVersion: options.platformVersion,
+            networkConfiguration: { subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: ["sg-0aaaaaaaaaaaaaaaa"] },
+            serviceRegistries: registry === undefined ? undefined : { registryArn: registry.arn, containerName: "app", containerPort: 8080 },
+            serviceConnectConfiguration: {
+                enabled: true,
+                namespace: namespace.arn,
+                // Raw shapes, malformed ones included, as a program without the types could send them.
+                services: ("services" in options ? options.services : [{ portName: "api", discoveryName: "api", clientAlias: [{ port: 80, dnsName: "api" }] }]) as never,
+            },
+        });
+    };
+}
 
 const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
     new aws.servicediscovery.PublicDnsNamespace("public-ns", { name: "api.example.com" });
@@ -100,7 +144,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-dns-config",
         title: "DNS records on an API-only service",
         program: () => cloudMapService(httpNamespace().id, { type: "HTTP" }),
-        violation: /dnsConfig: An API-only service \(type "HTTP"\) cannot have DNS records/,
+        violation: /dnsConfig: An API-only service cannot have DNS records/,
     },
     {
         policy: "aws-cloudmap-service-dns-config",
@@ -114,7 +158,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-health-check",
         title: "both health configs",
         program: () => cloudMapService(publicNamespace().id, { healthCheckConfig: ROUTE53_HEALTH_CHECK }),
-        violation: /healthCheckConfig and healthCheckCustomConfig cannot both be set/,
+        violation: /healthCheckConfig: A service has either a Route 53 health check or a custom health check, not both/,
     },
     {
         policy: "aws-cloudmap-service-health-check",
@@ -196,7 +240,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-ecs-service-cloudmap-registry",
         title: "port together with containerName and containerPort",
         program: () => discoverableFargate({ registry: { port: 8080 } }),
-        violation: /With awsvpc and SRV records, give containerName\+containerPort or port, not both/,
+        violation: /With awsvpc networking and SRV records, the registry takes either a container and its port or a bare port, not both/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
@@ -206,13 +250,13 @@ export const CASES: readonly PolicyCase[] = [
             registry: { containerName: undefined, containerPort: undefined },
             service: { dnsConfig: { namespaceId: "ns-1", dnsRecords: [{ type: "A", ttl: 10 }] } },
         }),
-        violation: /With bridge network mode, ECS needs containerName and containerPort/,
+        violation: /With bridge network mode, ECS needs the container and its port/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
         title: "host network mode without the container pair",
         program: () => discoverableFargate({ ...onEc2("host"), registry: { containerName: undefined, containerPort: undefined } }),
-        violation: /With host network mode, ECS needs containerName and containerPort to register tasks/,
+        violation: /With host network mode, ECS needs the container and its port to register tasks/,
     },
     {
         policy: "aws-ecs-service-cloudmap-registry",
@@ -285,7 +329,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-cloudmap-service-custom-health-threshold",
         title: "an empty healthCheckCustomConfig",
         program: () => cloudMapService(privateNamespace().id, { healthCheckCustomConfig: {} }),
-        violation: /healthCheckCustomConfig without failureThreshold makes every update replace the service/,
+        violation: /healthCheckCustomConfig.failureThreshold: The custom health check has no failure threshold, .* replaces the service/,
     },
     { policy: "aws-cloudmap-service-custom-health-threshold", title: "failureThreshold 1", program: () => cloudMapService(privateNamespace().id) },
     {
@@ -472,6 +516,69 @@ export const CASES: readonly PolicyCase[] = [
         }),
     },
     {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "X-Ray sampling actions, which have no resource-level permissions, on *",
+        program: () => taskRoleWithPolicy({
+            Effect: "Allow", Resource: "*",
+            Action: ["xray:PutTraceSegments", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:GetSamplingStatisticSummaries"],
+        }),
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "an X-Ray group action, which takes a resource, on *",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: ["xray:GetSamplingRules", "xray:GetGroup"], Resource: "*" }),
+        violation: /xray:GetGroup on "\*" although these actions can be scoped to resource ARNs/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "DiscoverInstances scoped to the namespace and service ARNs",
+        program: () => {
+            const namespace = privateNamespace();
+            const service = cloudMapService(namespace.id);
+            const role = ecsTasksRole();
+            new aws.iam.RolePolicy("task-policy", {
+                role: role.name,
+                policy: policyDocument([{ Effect: "Allow", Action: ["servicediscovery:DiscoverInstances"], Resource: [namespace.arn, service.arn] }]),
+            });
+        },
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "DiscoverInstances on * without namespace/service conditions",
+        program: () => taskRoleWithPolicy({ Effect: "Allow", Action: "servicediscovery:DiscoverInstances", Resource: "*" }),
+        violation: /servicediscovery:DiscoverInstances on "\*" discovers every namespace and service\. \(task role "task-role"\) Fix: Name the namespace and service ARNs in Resource, or add a Condition/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* in a policy naming by name a task role created elsewhere",
+        program: () => {
+            new aws.iam.RolePolicy("shared-policy", { role: "shared-task-role", policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { taskRoleArn: "arn:aws:iam::123456789012:role/shared-task-role" } });
+        },
+        violation: /"servicediscovery:\*" grants every action of servicediscovery\. .*\(task role "shared-task-role"\)/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* for a role of this stack whose ARN, with a path, a task definition names",
+        program: () => {
+            const role = new aws.iam.Role("team-role", {
+                name: "x", path: "/team/",
+                assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+            });
+            new aws.iam.RolePolicy("team-policy", { role: role.name, policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { taskRoleArn: "arn:aws:iam::123456789012:role/team/x" } });
+        },
+        violation: /"servicediscovery:\*" grants every action of servicediscovery\. .*\(task role "team-role"\)/,
+    },
+    {
+        policy: "aws-iam-role-policy-task-least-privilege",
+        title: "servicediscovery:* for a role created elsewhere that only an executionRoleArn names",
+        program: () => {
+            new aws.iam.RolePolicy("agent-policy", { role: "shared-agent-role", policy: policyJson({ Effect: "Allow", Action: "servicediscovery:*", Resource: "*" }) });
+            discoverableFargate({ taskDefinition: { executionRoleArn: "arn:aws:iam::123456789012:role/shared-agent-role" } });
+        },
+    },
+    {
         policy: "aws-dynamodb-table-discoverable-protection",
         title: "a registered table without point-in-time recovery",
         program: () => {
@@ -503,5 +610,85 @@ export const CASES: readonly PolicyCase[] = [
             });
             apiOnlyInstance({ tablename: "UserAuth" });
         },
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a Service Connect server on a named port with one client alias",
+        program: serviceConnectStack(),
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a client-only Service Connect service (no services)",
+        program: serviceConnectStack({ services: undefined }),
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a port name no port mapping has",
+        program: serviceConnectStack({ services: [{ portName: "web", clientAlias: [{ port: 80 }] }] }),
+        violation: /services\[0\]\.portName: No port mapping of the task is named "web" \(named: "api"\)/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a server without a port name",
+        program: serviceConnectStack({ services: [{ clientAlias: [{ port: 80 }] }] }),
+        violation: /services\[0\]\.portName: No port name is given/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "two client aliases",
+        program: serviceConnectStack({ services: [{ portName: "api", clientAlias: [{ port: 80, dnsName: "api" }, { port: 8080, dnsName: "api-alt" }] }] }),
+        violation: /exactly one client alias .* this one has 2/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "no client alias",
+        program: serviceConnectStack({ services: [{ portName: "api" }] }),
+        violation: /exactly one client alias .* this one has 0/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "an application protocol in capitals",
+        program: serviceConnectStack({ portMappings: [{ containerPort: 8080, name: "api", appProtocol: "HTTP" }] }),
+        violation: /portMappings\[0\]\.appProtocol: "HTTP" is not an application protocol ECS knows/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a per-request timeout on a TCP port",
+        program: serviceConnectStack({ services: [{ portName: "api", clientAlias: [{ port: 80 }], timeout: { perRequestTimeoutSeconds: 10 } }] }),
+        violation: /perRequestTimeoutSeconds: A per-request timeout needs an HTTP-like application protocol/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "Fargate platform version 1.3.0",
+        program: serviceConnectStack({ platformVersion: "1.3.0" }),
+        violation: /platformVersion: Platform version 1\.3\.0 does not support Service Connect/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a discovery name that is the service's own DNS registration, in the same namespace",
+        program: serviceConnectStack({ dnsRegistryName: "api" }),
+        violation: /discoveryName: Service Connect would create a Cloud Map service "api" .* where the tasks already register for DNS under that name/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect",
+        title: "a DNS registration beside Service Connect under another name",
+        program: serviceConnectStack({ dnsRegistryName: "api-dns" }),
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "Service Connect in a public DNS namespace",
+        program: serviceConnectStack({ namespace: "public" }),
+        violation: /Service Connect uses public DNS namespace "public-ns"/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "a container leaving the proxy 32 MiB of a 512 MiB task",
+        program: serviceConnectStack({ taskMemory: "512", containerMemory: 480 }),
+        violation: /memory: The containers take 480 of the task's 512 MiB, leaving 32 MiB for the Service Connect proxy/,
+    },
+    {
+        policy: "aws-ecs-service-service-connect-fit",
+        title: "a container leaving the proxy 64 MiB in an HTTP namespace",
+        program: serviceConnectStack({ taskMemory: "512", containerMemory: 448 }),
     },
 ];

@@ -30,6 +30,9 @@ describe("policy pack: every policy is named, described, levelled, configurable,
                     assert.ok("default" in schema, `${key} has a default`);
                 }
             });
+            it("refuses config properties its schema does not declare (a closed schema, enforced by the pack)", () => {
+                assert.strictEqual((policy.configSchema as { additionalProperties?: unknown }).additionalProperties, false);
+            });
             it("has a stack that passes it and a stack it flags", () => {
                 const cases = CASES.filter((c) => c.policy === policy.name);
                 assert.ok(cases.some((c) => c.violation !== undefined), "a failing case");

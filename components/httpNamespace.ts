@@ -1,0 +1,48 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { checkDescription, checkHttpNamespaceName, NamespaceKind, throwOnFindings } from "./rules";
+import { checkComponentTags } from "./tagChecks";
+import { typeToken } from "./typeToken";
+
+export interface HttpNamespaceArgs {
+    /** The namespace name callers pass to DiscoverInstances, e.g. `payments`. */
+    readonly name: string;
+    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>". */
+    readonly description?: string;
+    /** Tags of the namespace. Default: none. */
+    readonly tags?: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * A Cloud Map HTTP namespace: no hosted zone, so nothing is resolvable through DNS; instances
+ * are found with the DiscoverInstances API, and ECS Service Connect can use it for its names.
+ */
+export class HttpNamespace extends pulumi.ComponentResource {
+    /** The namespace name. */
+    readonly name: string;
+    /** Namespace id (`ns-…`). */
+    readonly namespaceId: pulumi.Output<string>;
+    readonly namespaceArn: pulumi.Output<string>;
+    /** Always `"http"`. */
+    readonly kind: NamespaceKind;
+
+    constructor(name: string, args: HttpNamespaceArgs, opts?: pulumi.ComponentResourceOptions) {
+        super(typeToken("HttpNamespace"), name, {}, opts);
+        throwOnFindings("HttpNamespace", name, [
+            ...checkHttpNamespaceName(args.name, "name"),
+            ...checkDescription(args.description, "cloudmap-namespace"),
+            ...checkComponentTags(args.tags, ["cloudmap"]),
+        ]);
+
+        this.name = args.name;
+        this.kind = NamespaceKind.Http;
+        const namespace = new aws.servicediscovery.HttpNamespace(name, {
+            name: args.name,
+            description: args.description ?? `Service discovery for ${args.name}`,
+            tags: args.tags,
+        }, { parent: this });
+        this.namespaceId = namespace.id;
+        this.namespaceArn = namespace.arn;
+        this.registerOutputs({ namespaceId: this.namespaceId, namespaceArn: this.namespaceArn });
+    }
+}

@@ -1,0 +1,46 @@
+import { CloudMapServiceRef, NamespaceRef, ServicePeer } from "./refs";
+import { DnsRecordType } from "./rules";
+
+/**
+ * Plain copies of references. A component that keeps what it was given (as an output, or to
+ * pass on) keeps these copies, never the instance it may have been handed: an output must be
+ * plain data, and another language only ever sends plain data.
+ */
+
+export function namespaceRefOf(namespace: NamespaceRef): NamespaceRef {
+    return { name: namespace.name, namespaceId: namespace.namespaceId, namespaceArn: namespace.namespaceArn, kind: namespace.kind };
+}
+
+export function cloudMapServiceRefOf(service: CloudMapServiceRef): CloudMapServiceRef {
+    return {
+        name: service.name,
+        namespaceName: service.namespaceName,
+        serviceArn: service.serviceArn,
+        serviceId: service.serviceId,
+        namespaceArn: service.namespaceArn,
+        namespaceKind: service.namespaceKind,
+        apiOnly: service.apiOnly ?? false,
+        dnsRecordTypes: recordTypesOfRef(service),
+        route53HealthCheck: service.route53HealthCheck ?? false,
+    };
+}
+
+/** The record types a reference stands for: none for API-only services, SRV unless stated. */
+export function recordTypesOfRef(service: CloudMapServiceRef): DnsRecordType[] {
+    return service.apiOnly === true ? [] : [...(service.dnsRecordTypes ?? [DnsRecordType.SRV])];
+}
+
+/** `<service>.<namespace>`, the name a service is known by in messages and DNS. */
+export function fqdnOf(service: CloudMapServiceRef): string {
+    return `${service.name}.${service.namespaceName}`;
+}
+
+export function servicePeerOf(peer: ServicePeer): ServicePeer {
+    return {
+        securityGroupId: peer.securityGroupId,
+        port: peer.port,
+        discovery: peer.discovery === undefined ? undefined : cloudMapServiceRefOf(peer.discovery),
+        taskRoleArn: peer.taskRoleArn,
+        taskRoleName: peer.taskRoleName,
+    };
+}
