@@ -80,12 +80,17 @@ function admits(peer: Peer, workload: Workload): boolean {
 }
 
 function betweenWorkloads(workloads: readonly Workload[], permissions: readonly Permission[]): Flow[] {
+    const byGroup = new Map<string, Permission[]>();
+    permissions.forEach((p) => byGroup.set(p.group, [...(byGroup.get(p.group) ?? []), p]));
+    const own = (w: Workload, direction: Permission["direction"]): Permission[] =>
+        w.securityGroups.flatMap((g) => byGroup.get(g) ?? []).filter((p) => p.direction === direction);
+    const ingressOf = new Map(workloads.map((w) => [w.urn, own(w, "ingress")]));
+    const egressOf = new Map(workloads.map((w) => [w.urn, own(w, "egress")]));
     const flows: Flow[] = [];
     for (const callee of workloads) {
-        const ingress = permissions.filter((p) => p.direction === "ingress" && callee.securityGroups.includes(p.group));
         for (const caller of workloads) {
-            const egress = permissions.filter((p) => p.direction === "egress" && caller.securityGroups.includes(p.group) && admits(p.peer, callee));
-            for (const inbound of ingress.filter((p) => admits(p.peer, caller))) {
+            const egress = (egressOf.get(caller.urn) ?? []).filter((p) => admits(p.peer, callee));
+            for (const inbound of (ingressOf.get(callee.urn) ?? []).filter((p) => admits(p.peer, caller))) {
                 for (const outbound of egress) {
                     const traffic = intersect(inbound.traffic, outbound.traffic);
                     if (traffic !== undefined) {

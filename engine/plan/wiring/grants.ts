@@ -68,26 +68,40 @@ export interface RoleGrants {
  * policies by name. Read from the recorded graph, so roles written by hand are covered too.
  */
 export function grantsOf(graph: ResourceGraph): RoleGrants[] {
+    // Each policy-giving resource is resolved to its role(s) once, then grouped by role.
+    const given = new Map<string, RolePolicyGrant[]>();
+    const give = (roles: readonly RecordedResource[], grants: readonly RolePolicyGrant[]): void => {
+        for (const role of roles) {
+            given.set(role.urn, [...(given.get(role.urn) ?? []), ...grants]);
+        }
+    };
+    for (const policy of graph.ofType(ROLE_POLICY)) {
+        give(rolesVia(graph, policy, "role"), [inlineGrant(policy.inputs.policy, declaredName(policy), policy.urn)]);
+    }
+    for (const attachment of graph.ofType(ROLE_POLICY_ATTACHMENT)) {
+        give(rolesVia(graph, attachment, "role"), managedPolicyArns(graph, attachment, "policyArn", attachment));
+    }
+    for (const attachment of graph.ofType(POLICY_ATTACHMENT)) {
+        give(rolesVia(graph, attachment, "roles"), managedPolicyArns(graph, attachment, "policyArn", attachment));
+    }
     return graph.ofType(ROLE).map((role) => ({
         role: declaredName(role),
         urn: role.urn,
         assumedBy: trustedPrincipals(role),
         policies: [
-            ...graph.ofType(ROLE_POLICY).filter((p) => names(graph, p, "role", role)).map((p) => inlineGrant(p.inputs.policy, declaredName(p), p.urn)),
             ...asArray(role.inputs.inlinePolicies).map((entry, i) => {
                 const inline = asRecord(entry);
                 return inlineGrant(inline.policy, typeof inline.name === "string" ? inline.name : `inlinePolicies[${i}]`, role.urn);
             }),
             ...managedPolicyArns(graph, role, "managedPolicyArns", role),
-            ...graph.ofType(ROLE_POLICY_ATTACHMENT).filter((a) => names(graph, a, "role", role)).flatMap((a) => managedPolicyArns(graph, a, "policyArn", a)),
-            ...graph.ofType(POLICY_ATTACHMENT).filter((a) => names(graph, a, "roles", role)).flatMap((a) => managedPolicyArns(graph, a, "policyArn", a)),
+            ...(given.get(role.urn) ?? []),
         ],
     }));
 }
 
-/** True when `resource.property` names the role (by name, id or ARN, or by dependency). */
-function names(graph: ResourceGraph, resource: RecordedResource, property: string, role: RecordedResource): boolean {
-    return referencesVia(graph, resource, property, [ROLE], { keys: ["name", "id", "arn"] }).resources.includes(role);
+/** The roles `resource.property` names (by name, id or ARN, or by dependency). */
+function rolesVia(graph: ResourceGraph, resource: RecordedResource, property: string): readonly RecordedResource[] {
+    return referencesVia(graph, resource, property, [ROLE], { keys: ["name", "id", "arn"] }).resources;
 }
 
 function trustedPrincipals(role: RecordedResource): string[] {

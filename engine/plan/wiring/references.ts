@@ -29,12 +29,11 @@ export function referencesVia(
     options: { readonly pick?: (value: unknown) => unknown; readonly keys?: readonly ReferenceKey[] } = {},
 ): References {
     const value = options.pick === undefined ? resource.inputs[property] : options.pick(resource.inputs[property]);
-    const keys = options.keys ?? ["id"];
-    const candidates = graph.resources.filter((r) => types.includes(r.type));
+    const byValue = indexOf(graph, types, options.keys ?? ["id"]);
     const found = new Set<RecordedResource>();
     const external: string[] = [];
     for (const literal of stringsIn(value)) {
-        const match = candidates.find((candidate) => keys.some((key) => attribute(candidate, key) === literal));
+        const match = byValue.get(literal);
         if (match === undefined) {
             external.push(literal);
         } else {
@@ -47,6 +46,31 @@ export function referencesVia(
         : [];
     viaDependencies.forEach((r) => found.add(r));
     return { resources: [...found], external, unknown: unknown && viaDependencies.length === 0 };
+}
+
+// Lookups by id, ARN or name, built once per graph and kind of reference: stacks of thousands
+// of resources resolve every reference, so a scan per reference would be quadratic.
+const indexes = new WeakMap<ResourceGraph, Map<string, ReadonlyMap<string, RecordedResource>>>();
+
+function indexOf(graph: ResourceGraph, types: readonly string[], keys: readonly ReferenceKey[]): ReadonlyMap<string, RecordedResource> {
+    const perGraph = indexes.get(graph) ?? new Map<string, ReadonlyMap<string, RecordedResource>>();
+    indexes.set(graph, perGraph);
+    const cacheKey = `${types.join(",")}|${keys.join(",")}`;
+    let index = perGraph.get(cacheKey);
+    if (index === undefined) {
+        const built = new Map<string, RecordedResource>();
+        for (const resource of graph.resources.filter((r) => types.includes(r.type))) {
+            for (const key of keys) {
+                const value = attribute(resource, key);
+                if (value !== undefined && !built.has(value)) {
+                    built.set(value, resource);
+                }
+            }
+        }
+        index = built;
+        perGraph.set(cacheKey, index);
+    }
+    return index;
 }
 
 /** A resource's id, ARN or name as the provider reports it (outputs) or the program set it (inputs). */
