@@ -62,9 +62,9 @@ describe("plan: the report formats, through the CLI", function () {
             assert.ok(inventory && orders);
             assert.deepStrictEqual([inventory.securityGroups.map((u) => u.split("::").pop()), orders.securityGroups.map((u) => u.split("::").pop())],
                 [["quickship-inventory-manager-sg"], ["quickship-order-processor-sg"]]);
-            assert.deepStrictEqual(orders.mayResolve.map((r) => [r.namespace, r.service, r.scopedBy]), [
-                ["quickship.local", "inventory-manager", "condition"],
-                ["quickship.local", "user-auth-db", "condition"],
+            assert.deepStrictEqual(orders.mayResolve.map((r) => [r.namespace, r.service, r.scopedBy]).sort(), [
+                ["quickship.local", "inventory-manager", ["arn", "condition"]],
+                ["quickship.local", "user-auth-db", ["arn", "condition"]],
             ]);
             assert.deepStrictEqual(inventory.mayResolve, []);
             assert.deepStrictEqual(Object.fromEntries(orders.environment.map((v) => [v.name, v.value])), {
@@ -79,8 +79,9 @@ describe("plan: the report formats, through the CLI", function () {
             const task = doc.grants.find((g) => g.role === "quickship-order-processor-task");
             assert.ok(task);
             const statements = task.policies.flatMap((p) => p.statements);
-            assert.deepStrictEqual(statements.map((s) => s.actions[0]), ["servicediscovery:DiscoverInstances", "servicediscovery:DiscoverInstances", "dynamodb:BatchGetItem"]);
-            assert.deepStrictEqual(statements[0].conditions.map((c) => [c.key, c.values]), [
+            assert.deepStrictEqual(statements.map((s) => s.actions[0]).sort(), ["dynamodb:BatchGetItem", "servicediscovery:DiscoverInstances", "servicediscovery:DiscoverInstances"]);
+            const discoverInventory = statements.find((s) => s.conditions.some((c) => c.values.includes("inventory-manager")));
+            assert.deepStrictEqual(discoverInventory?.conditions.map((c) => [c.key, c.values]), [
                 ["servicediscovery:NamespaceName", ["quickship.local"]],
                 ["servicediscovery:ServiceName", ["inventory-manager"]],
             ]);
@@ -105,7 +106,7 @@ describe("plan: the report formats, through the CLI", function () {
             assert.deepStrictEqual(lines.filter((l) => l.startsWith("### ")).map((l) => l.replace(/:.*/, "")), [
                 "### Policy", "### DNS records Cloud Map will serve", "### Service graph", "### Connectivity", "### Cost and deploy time",
             ]);
-            assert.ok(lines.includes("| **order-processor** | **inventory-manager** | 80/tcp | `quickship-order-processor-into-quickship-inventory-manager`, `quickship-order-processor-to-quickship-inventory-manager` |"));
+            assert.ok(lines.some((l) => /^\| \*\*order-processor\*\* \| \*\*inventory-manager\*\* \| 80\/tcp \| `[^`]+`, `[^`]+` \|$/.test(l)), "the flow with the ingress and egress rules that allow it");
             assert.ok(lines.includes("| `inventory-manager.quickship.local` | SRV | 10 s | MULTIVALUE |"));
         });
 
@@ -155,7 +156,6 @@ describe("plan: the report formats, through the CLI", function () {
                 ["aws-cloudmap-service-discovery-staleness", "warning", at(`new aws.servicediscovery.Service("web"`), "%SRCROOT%"],
                 ["aws-cloudmap-service-max-ttl", "error", at(`new aws.servicediscovery.Service("web"`), "%SRCROOT%"],
                 ["aws-ec2-security-group-discoverable-no-public-ingress", "warning", at(`new aws.ec2.SecurityGroup("web"`), "%SRCROOT%"],
-                ["aws-iam-role-policy-task-least-privilege", "warning", at(`new aws.iam.Policy("discover-web"`), "%SRCROOT%"],
                 ["aws-iam-role-policy-task-least-privilege", "warning", at(`new aws.iam.Role("api-task"`), "%SRCROOT%"],
             ].sort());
             const ttl = results.find((r) => r.ruleId === "aws-cloudmap-service-max-ttl");

@@ -228,29 +228,38 @@ describe("plan wiring: what each role may do", () => {
     it("resolves DiscoverInstances by condition keys, naming the policies whose contents it cannot see", () => {
         const access = discoveryAccessOf(grantsOf(graph)[0], graph);
         assert.deepStrictEqual(access.resolvable.map((r) => [r.namespace, r.service, r.scopedBy, r.policy]), [
-            ["shop.local", "cart", "condition", "discover"],
-            ["shop.local", "orders", "condition", "discover"],
+            ["shop.local", "cart", ["condition"], "discover"],
+            ["shop.local", "orders", ["condition"], "discover"],
         ]);
         assert.deepStrictEqual(access.undetermined, [
             "AmazonDynamoDBReadOnlyAccess (AWS managed)", "shared", "secret-doc", "later-doc", "broken-doc", "AmazonECSTaskExecutionRolePolicy (AWS managed)",
         ]);
     });
 
-    it("resolves DiscoverInstances by ARN to the stack's Cloud Map service, and wildcards to any service", () => {
-        const namespace = recorded("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "ns", { id: "ns-1", inputs: { name: "shop.local" } });
+    it("resolves DiscoverInstances by ARN only where Resource covers both the namespace and the service, as both are required", () => {
+        const namespace = recorded("aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace", "ns", {
+            id: "ns-1", outputs: { arn: "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-1" }, inputs: { name: "shop.local" },
+        });
         const cart = recorded("aws:servicediscovery/service:Service", "cart", {
             id: "srv-1", outputs: { arn: "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1" },
             inputs: { name: "cart", dnsConfig: { namespaceId: "ns-1" } }, propertyDependencies: { dnsConfig: [namespace.urn] },
         });
-        const wide = recorded(ROLE, "wide", { inputs: { inlinePolicies: [
-            { name: "by-arn", policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: "servicediscovery:Discover*", Resource: [cart.outputs.arn, "arn:aws:dynamodb:us-east-1:123456789012:table/x"] }] }) },
-            { name: "anything", policy: JSON.stringify({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }) },
+        const statement = (name: string, body: Record<string, unknown>): Record<string, unknown> => ({ name, policy: JSON.stringify({ Statement: [{ Effect: "Allow", ...body }] }) });
+        const resolvable = (...inlinePolicies: Record<string, unknown>[]): unknown[] => {
+            const graph = new ResourceGraph([namespace, cart, recorded(ROLE, "r", { inputs: { inlinePolicies } })]);
+            return discoveryAccessOf(grantsOf(graph)[0], graph).resolvable.map((r) => [r.policy, r.namespace, r.service, r.scopedBy, r.serviceUrn]);
+        };
+        assert.deepStrictEqual(resolvable(
+            statement("both", { Action: "servicediscovery:Discover*", Resource: [namespace.outputs.arn, cart.outputs.arn, "arn:aws:dynamodb:us-east-1:123456789012:table/x"] }),
+            statement("service-only", { Action: "servicediscovery:DiscoverInstances", Resource: cart.outputs.arn }),
+            statement("other-name", { Action: "servicediscovery:DiscoverInstances", Resource: [namespace.outputs.arn, cart.outputs.arn], Condition: { StringEquals: { "servicediscovery:ServiceName": "orders" } } }),
+            statement("namespace-wide", { Action: "servicediscovery:DiscoverInstances", Resource: [namespace.outputs.arn, "arn:aws:servicediscovery:us-east-1:123456789012:service/*"] }),
+            statement("anything", { NotAction: "iam:*", Resource: "*" }),
             { name: "denied", policy: JSON.stringify({ Statement: [{ Effect: "Deny", Action: "servicediscovery:*", Resource: "*" }] }) },
-        ] } });
-        const withCart = new ResourceGraph([namespace, cart, wide]);
-        assert.deepStrictEqual(discoveryAccessOf(grantsOf(withCart)[0], withCart).resolvable.map((r) => [r.namespace, r.service, r.scopedBy, r.serviceUrn]), [
-            ["shop.local", "cart", "arn", cart.urn],
-            ["*", "*", "nothing", undefined],
+        ), [
+            ["both", "shop.local", "cart", ["arn"], cart.urn],
+            ["namespace-wide", "shop.local", "*", ["arn"], undefined],
+            ["anything", "*", "*", [], undefined],
         ]);
     });
 });

@@ -36,11 +36,12 @@ export function outsideEndText(flow: Flow): string {
     return { workload: "workload", cidr: "CIDR", "prefix-list": "prefix list", "security-group": "security group outside this stack", unknown: "not known until deploy" }[outside.kind];
 }
 
-/** `inventory-manager.quickship.local`, `any service in quickship.local`, `any service anywhere`. */
+/** `inventory-manager.quickship.local (by ARN and name condition)`, `any service in quickship.local`, `any service in any namespace`. */
 export function resolvableText(target: Resolvable): string {
     const namespace = target.namespace === "*" ? "any namespace" : target.namespace;
     const name = target.service === "*" ? `any service in ${namespace}` : target.namespace === "*" ? `${target.service} in any namespace` : `${target.service}.${target.namespace}`;
-    return target.scopedBy === "arn" ? `${name} (by ARN)` : name;
+    const scope = target.scopedBy.map((s) => (s === "arn" ? "ARN" : "name condition")).join(" and ");
+    return scope === "" ? name : `${name} (by ${scope})`;
 }
 
 /** `NAME=value`, `NAME=[secret]`, `NAME=(known after deploy)`, `NAME from arn:…` */

@@ -11,7 +11,7 @@ export interface WiringDocument {
             name: string; urn: string; type: string; discoveredAs: string | null;
             securityGroups: string[]; externalSecurityGroups: string[];
             role: string | null;
-            mayResolve: { namespace: string; service: string; scopedBy: string; serviceUrn: string | null; policy: string }[];
+            mayResolve: { namespace: string; service: string; scopedBy: string[]; serviceUrn: string | null; policy: string }[];
             resolveUndetermined: string[];
             environment: ({ container: string } & VariableDocument)[];
         }[];
@@ -80,7 +80,7 @@ function workloadDocument(w: ConnectedWorkload): WiringDocument["connectivity"][
         name: w.name, urn: w.urn, type: w.type, discoveredAs: w.discoveredAs ?? null,
         securityGroups: [...w.securityGroups], externalSecurityGroups: [...w.externalSecurityGroups],
         role: w.role ?? null,
-        mayResolve: w.discovery.resolvable.map((r) => ({ namespace: r.namespace, service: r.service, scopedBy: r.scopedBy, serviceUrn: r.serviceUrn ?? null, policy: r.policy })),
+        mayResolve: w.discovery.resolvable.map((r) => ({ namespace: r.namespace, service: r.service, scopedBy: [...r.scopedBy], serviceUrn: r.serviceUrn ?? null, policy: r.policy })),
         resolveUndetermined: [...w.discovery.undetermined],
         environment: w.environment.flatMap((c) => c.variables.map((v) => ({ container: c.container, ...variableDocument(v) }))),
     };

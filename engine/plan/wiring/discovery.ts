@@ -9,10 +9,10 @@ export interface Resolvable {
     readonly namespace: string;
     readonly service: string;
     /**
-     * `condition`: narrowed by the servicediscovery:NamespaceName / ServiceName condition keys;
-     * `arn`: by the Cloud Map service or namespace ARN in `Resource`; `nothing`: every service.
+     * What narrows it: `arn`, Cloud Map namespace and service ARNs in `Resource`; `condition`, the
+     * servicediscovery:NamespaceName / ServiceName condition keys. Empty: every service.
      */
-    readonly scopedBy: "condition" | "arn" | "nothing";
+    readonly scopedBy: readonly ("arn" | "condition")[];
     /** The Cloud Map service of this stack it names, when there is one. */
     readonly serviceUrn?: string;
     /** The policy that grants it. */
@@ -30,12 +30,13 @@ const DISCOVER = "servicediscovery:discoverinstances";
 const CLOUD_MAP_SERVICE = "aws:servicediscovery/service:Service";
 
 /**
- * What `grants` lets its role resolve through DiscoverInstances. The action takes either
- * scoping: condition keys servicediscovery:NamespaceName and servicediscovery:ServiceName, or
- * Cloud Map namespace and service ARNs in `Resource` (Service Authorization Reference, "Actions,
- * resources, and condition keys for AWS Cloud Map":
- * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html).
- * Deny statements are not subtracted; the report lists what is allowed.
+ * What `grants` lets its role resolve through DiscoverInstances. The Service Authorization
+ * Reference lists the namespace and the service as the action's required resource types and
+ * servicediscovery:NamespaceName / ServiceName as its condition keys ("Actions, resources, and
+ * condition keys for AWS Cloud Map":
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_awscloudmap.html), so a
+ * statement grants a service when its `Resource` covers both the service and its namespace and
+ * its conditions hold. Deny statements are not subtracted; the report lists what is allowed.
  */
 export function discoveryAccessOf(grants: RoleGrants, graph: ResourceGraph): DiscoveryAccess {
     const resolvable: Resolvable[] = [];
@@ -64,59 +65,77 @@ function matches(pattern: string, action: string): boolean {
     return regex.test(action);
 }
 
+/** The values a statement's String conditions allow for `key`, or undefined when it sets none. */
 function conditionValues(statement: GrantStatement, key: string): string[] | undefined {
     const found = statement.conditions.filter((c) => c.key.toLowerCase() === key && /^String(Equals|Like)(IgnoreCase)?$/.test(c.operator));
     return found.length === 0 ? undefined : found.flatMap((c) => c.values);
 }
 
+/** True when a condition's values (exact names or StringLike patterns) allow `name`; no condition allows all. */
+function allowedBy(values: readonly string[] | undefined, name: string): boolean {
+    return values === undefined || name === "*" || values.some((v) => matches(v, name.toLowerCase()));
+}
+
+/** A Cloud Map ARN of `Resource`, read as a namespace or a service of the stack, or a wildcard. */
+type ArnScope =
+    | { readonly kind: "namespace"; readonly name: string }
+    | { readonly kind: "service"; readonly namespace: string; readonly name: string; readonly urn?: string }
+    | { readonly kind: "any-namespace" }
+    | { readonly kind: "any-service" };
+
+function arnScopes(resource: string, graph: ResourceGraph): ArnScope[] {
+    if (resource === "*") {
+        return [{ kind: "any-namespace" }, { kind: "any-service" }];
+    }
+    const parts = resource.split(":");
+    if (parts[0] !== "arn" || (parts[2] !== "servicediscovery" && parts[2] !== "*")) {
+        return []; // an ARN of another service grants no discovery
+    }
+    const [kind, id] = parts.slice(5).join(":").split("/");
+    if (kind === "*" || id === "*") {
+        return kind === "namespace" ? [{ kind: "any-namespace" }] : kind === "service" ? [{ kind: "any-service" }] : [{ kind: "any-namespace" }, { kind: "any-service" }];
+    }
+    if (kind === "service") {
+        const service = graph.ofType(CLOUD_MAP_SERVICE).find((s) => attribute(s, "arn") === resource);
+        return [service === undefined
+            ? { kind: "service", namespace: "*", name: id ?? resource }
+            : { kind: "service", namespace: namespaceNameOf(service, graph), name: String(service.inputs.name ?? service.name), urn: service.urn }];
+    }
+    if (kind === "namespace") {
+        const namespace = graph.resources.find((r) => namespaceKindOfType(r.type) !== undefined && attribute(r, "arn") === resource);
+        return [{ kind: "namespace", name: namespace === undefined ? id ?? resource : String(namespace.inputs.name ?? namespace.name) }];
+    }
+    return [];
+}
+
 function resolvableBy(statement: GrantStatement, graph: ResourceGraph): Omit<Resolvable, "policy">[] {
-    const namespaces = conditionValues(statement, "servicediscovery:namespacename");
-    const services = conditionValues(statement, "servicediscovery:servicename");
-    const scopedByCondition = namespaces !== undefined || services !== undefined;
+    const namespaceCondition = conditionValues(statement, "servicediscovery:namespacename");
+    const serviceCondition = conditionValues(statement, "servicediscovery:servicename");
+    const scopes = statement.resources.flatMap((r) => arnScopes(r, graph));
+    const anyNamespace = scopes.some((s) => s.kind === "any-namespace");
+    const namespaces = scopes.flatMap((s) => (s.kind === "namespace" ? [s.name] : []));
+    const namespaceAllowed = (name: string): boolean => (anyNamespace || name === "*" || namespaces.includes(name)) && allowedBy(namespaceCondition, name);
+    const byArn = scopes.some((s) => s.kind === "namespace" || s.kind === "service");
+    const scopedBy = [...(byArn ? ["arn" as const] : []), ...(namespaceCondition !== undefined || serviceCondition !== undefined ? ["condition" as const] : [])];
     const out: Omit<Resolvable, "policy">[] = [];
-    for (const resource of statement.resources) {
-        const target = resource === "*" ? undefined : arnTarget(resource, graph);
-        if (resource !== "*" && target === undefined) {
-            continue; // an ARN of another service: it does not grant discovery
+    for (const scope of scopes) {
+        if (scope.kind === "service" && namespaceAllowed(scope.namespace) && allowedBy(serviceCondition, scope.name)) {
+            out.push({ namespace: scope.namespace, service: scope.name, scopedBy, ...(scope.urn === undefined ? {} : { serviceUrn: scope.urn }) });
         }
-        for (const namespace of namespaces ?? [target?.namespace ?? "*"]) {
-            for (const service of services ?? [target?.service ?? "*"]) {
-                const scopedBy = target !== undefined ? "arn" : scopedByCondition ? "condition" : "nothing";
-                out.push({ namespace, service, scopedBy, ...withServiceUrn(namespace, service, target?.serviceUrn, graph) });
+        if (scope.kind === "any-service") {
+            const inNamespaces = anyNamespace ? namespaceCondition ?? ["*"] : namespaces.filter(namespaceAllowed);
+            for (const namespace of inNamespaces) {
+                for (const service of serviceCondition ?? ["*"]) {
+                    out.push({ namespace, service, scopedBy, ...withServiceUrn(namespace, service, graph) });
+                }
             }
         }
     }
     return out;
 }
 
-/** The namespace and service a Cloud Map ARN (or ARN pattern) names, looked up in the stack when it can be. */
-function arnTarget(arn: string, graph: ResourceGraph): { namespace: string; service: string; serviceUrn?: string } | undefined {
-    const parts = arn.split(":");
-    if (parts[0] !== "arn" || (parts[2] !== "servicediscovery" && parts[2] !== "*")) {
-        return undefined;
-    }
-    const resource = parts.slice(5).join(":");
-    if (resource === "*") {
-        return { namespace: "*", service: "*" };
-    }
-    const service = graph.ofType(CLOUD_MAP_SERVICE).find((s) => attribute(s, "arn") === arn);
-    if (service !== undefined) {
-        return { namespace: namespaceNameOf(service, graph), service: String(service.inputs.name ?? service.name), serviceUrn: service.urn };
-    }
-    const namespace = graph.resources.find((r) => namespaceKindOfType(r.type) !== undefined && attribute(r, "arn") === arn);
-    if (namespace !== undefined) {
-        return { namespace: String(namespace.inputs.name ?? namespace.name), service: "*" };
-    }
-    // An ARN of something outside the stack: show the id it names.
-    const [kind, id] = resource.split("/");
-    return kind === "service" ? { namespace: "*", service: id ?? resource } : kind === "namespace" ? { namespace: id ?? resource, service: "*" } : undefined;
-}
-
 /** Links a name pair to the Cloud Map service of this stack it names. */
-function withServiceUrn(namespace: string, service: string, known: string | undefined, graph: ResourceGraph): { serviceUrn?: string } {
-    if (known !== undefined) {
-        return { serviceUrn: known };
-    }
+function withServiceUrn(namespace: string, service: string, graph: ResourceGraph): { serviceUrn?: string } {
     const match = graph.ofType(CLOUD_MAP_SERVICE).find((s) => String(s.inputs.name ?? s.name) === service && namespaceNameOf(s, graph) === namespace);
     return match === undefined ? {} : { serviceUrn: match.urn };
 }
@@ -124,7 +143,7 @@ function withServiceUrn(namespace: string, service: string, known: string | unde
 function unique(items: Resolvable[]): Resolvable[] {
     const seen = new Set<string>();
     return items.filter((item) => {
-        const key = `${item.namespace}\u0000${item.service}\u0000${item.scopedBy}`;
+        const key = `${item.namespace}\u0000${item.service}\u0000${item.scopedBy.join(",")}`;
         return seen.has(key) ? false : (seen.add(key), true);
     });
 }

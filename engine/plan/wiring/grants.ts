@@ -106,8 +106,8 @@ function rolesVia(graph: ResourceGraph, resource: RecordedResource, property: st
 
 function trustedPrincipals(role: RecordedResource): string[] {
     try {
-        return parsePolicyDocument(unwrapSecret(role.inputs.assumeRolePolicy)).flatMap((statement) => {
-            const principal = (statement as { Principal?: unknown }).Principal;
+        return parsePolicyDocument(unwrapSecret(role.inputs.assumeRolePolicy)).flatMap(({ statement }) => {
+            const principal = statement.Principal;
             return principal === "*" ? ["*"] : Object.values(asRecord(principal)).flatMap((p) => (Array.isArray(p) ? p : [p])).map(String);
         });
     } catch {
@@ -157,7 +157,7 @@ function statementsOf(document: unknown): Pick<RolePolicyGrant, "document" | "st
         return { document: disclosure, statements: [] };
     }
     try {
-        return { document: "plain", statements: parsePolicyDocument(document).map((s) => normalise(s as unknown as Record<string, unknown>)) };
+        return { document: "plain", statements: parsePolicyDocument(document).map(({ statement }) => normalise(statement)) };
     } catch {
         return { document: "invalid", statements: [] };
     }
@@ -167,7 +167,10 @@ function list(value: unknown): string[] {
     return value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
 }
 
-function normalise(statement: Record<string, unknown>): GrantStatement {
+/** A statement as the rulebook reads it from a policy document. */
+type ParsedStatement = ReturnType<typeof parsePolicyDocument>[number]["statement"];
+
+function normalise(statement: ParsedStatement): GrantStatement {
     return {
         ...(typeof statement.Sid === "string" ? { sid: statement.Sid } : {}),
         effect: String(statement.Effect ?? "Allow"),
