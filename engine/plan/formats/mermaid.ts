@@ -3,10 +3,9 @@ import { RecordedResource } from "../../resourceGraph";
 import { belongsTo, DnsRecord, namespaceNameOf } from "../dnsRecords";
 import { PlanResult } from "../planProgram";
 import { FlowEnd } from "../wiring";
+import { TYPES } from "../wiring/resourceTypes";
 import { asRecord } from "../wiring/values";
 
-const CLOUD_MAP_SERVICE = "aws:servicediscovery/service:Service";
-const INSTANCE = "aws:servicediscovery/instance:Instance";
 const NAMESPACE_KIND_WORDS = { "private-dns": "private DNS", "public-dns": "public DNS", http: "HTTP" } as const;
 
 /**
@@ -37,13 +36,13 @@ export function serviceGraph(plan: PlanResult): string {
         const node = id(service.urn, "s");
         return [
             records.length > 0 ? `${indent}${node}["${text(label)}"]` : `${indent}${node}(["${text(label)}"])`,
-            ...graph.ofType(INSTANCE).filter((i) => belongsTo(i, "serviceId", service)).flatMap((instance) => [
+            ...graph.ofType(TYPES.cloudMapInstance).filter((i) => belongsTo(i, "serviceId", service)).flatMap((instance) => [
                 `${indent}${id(instance.urn, "i")}[/"${text(instanceLabel(instance))}"/]`,
                 `${indent}${node} --- ${id(instance.urn, "i")}`,
             ]),
         ];
     };
-    const unplaced = new Set(graph.ofType(CLOUD_MAP_SERVICE));
+    const unplaced = new Set(graph.ofType(TYPES.cloudMapService));
     for (const namespace of graph.resources.filter((r) => namespaceKindOfType(r.type) !== undefined)) {
         const name = String(namespace.inputs.name ?? namespace.name);
         const kind = namespaceKindOfType(namespace.type);

@@ -5,6 +5,7 @@ import { ContainerEnvironment, Environments } from "./environment";
 import { RoleGrants } from "./grants";
 import { covers, describeTraffic, intersect, Traffic } from "./ports";
 import { referencesVia } from "./references";
+import { TYPES } from "./resourceTypes";
 import { Peer, Permission, permissionsOf } from "./securityGroups";
 import { Workload, workloadsOf } from "./workloads";
 
@@ -39,9 +40,6 @@ export interface Connectivity {
     readonly workloads: readonly ConnectedWorkload[];
     readonly flows: readonly Flow[];
 }
-
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
-const ROLE = "aws:iam/role:Role";
 
 /**
  * Every flow the stack's security groups allow. Between two workloads, traffic flows when the
@@ -159,13 +157,13 @@ function roleOf(graph: ResourceGraph, workload: Workload): { role?: RecordedReso
     if (resource === undefined) {
         return { taskDefinitions: [] };
     }
-    if (resource.type === "aws:ecs/service:Service") {
-        const taskDefinitions = referencesVia(graph, resource, "taskDefinition", [TASK_DEFINITION], { keys: ["arn", "id"] }).resources;
-        const role = taskDefinitions.flatMap((t) => referencesVia(graph, t, "taskRoleArn", [ROLE], { keys: ["arn"] }).resources)[0];
+    if (resource.type === TYPES.ecsService) {
+        const taskDefinitions = referencesVia(graph, resource, "taskDefinition", [TYPES.taskDefinition], { keys: ["arn", "id"] }).resources;
+        const role = taskDefinitions.flatMap((t) => referencesVia(graph, t, "taskRoleArn", [TYPES.iamRole], { keys: ["arn"] }).resources)[0];
         return { role, taskDefinitions };
     }
-    if (resource.type === "aws:lambda/function:Function") {
-        return { role: referencesVia(graph, resource, "role", [ROLE], { keys: ["arn"] }).resources[0], taskDefinitions: [] };
+    if (resource.type === TYPES.lambdaFunction) {
+        return { role: referencesVia(graph, resource, "role", [TYPES.iamRole], { keys: ["arn"] }).resources[0], taskDefinitions: [] };
     }
     return { taskDefinitions: [] };
 }

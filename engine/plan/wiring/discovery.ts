@@ -3,6 +3,7 @@ import { ResourceGraph } from "../../resourceGraph";
 import { namespaceNameOf } from "../dnsRecords";
 import { GrantStatement, RoleGrants } from "./grants";
 import { attribute } from "./references";
+import { TYPES } from "./resourceTypes";
 
 /** A service a role may look up with DiscoverInstances; `*` stands for any. */
 export interface Resolvable {
@@ -27,7 +28,6 @@ export interface DiscoveryAccess {
 }
 
 const DISCOVER = "servicediscovery:discoverinstances";
-const CLOUD_MAP_SERVICE = "aws:servicediscovery/service:Service";
 
 /**
  * What `grants` lets its role resolve through DiscoverInstances. The Service Authorization
@@ -96,7 +96,7 @@ function arnScopes(resource: string, graph: ResourceGraph): ArnScope[] {
         return kind === "namespace" ? [{ kind: "any-namespace" }] : kind === "service" ? [{ kind: "any-service" }] : [{ kind: "any-namespace" }, { kind: "any-service" }];
     }
     if (kind === "service") {
-        const service = graph.ofType(CLOUD_MAP_SERVICE).find((s) => attribute(s, "arn") === resource);
+        const service = graph.ofType(TYPES.cloudMapService).find((s) => attribute(s, "arn") === resource);
         return [service === undefined
             ? { kind: "service", namespace: "*", name: id ?? resource }
             : { kind: "service", namespace: namespaceNameOf(service, graph), name: String(service.inputs.name ?? service.name), urn: service.urn }];
@@ -136,7 +136,7 @@ function resolvableBy(statement: GrantStatement, graph: ResourceGraph): Omit<Res
 
 /** Links a name pair to the Cloud Map service of this stack it names. */
 function withServiceUrn(namespace: string, service: string, graph: ResourceGraph): { serviceUrn?: string } {
-    const match = graph.ofType(CLOUD_MAP_SERVICE).find((s) => String(s.inputs.name ?? s.name) === service && namespaceNameOf(s, graph) === namespace);
+    const match = graph.ofType(TYPES.cloudMapService).find((s) => String(s.inputs.name ?? s.name) === service && namespaceNameOf(s, graph) === namespace);
     return match === undefined ? {} : { serviceUrn: match.urn };
 }
 

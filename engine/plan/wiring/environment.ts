@@ -1,7 +1,6 @@
 import { ResourceGraph } from "../../resourceGraph";
+import { TYPES } from "./resourceTypes";
 import { asArray, asRecord, Disclosure, disclosureOf, isSecret, isUnknown, unwrapSecret } from "./values";
-
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 
 /**
  * One variable a container receives. `plain`: `value` is the value; `secret`: a Pulumi secret,
@@ -47,7 +46,7 @@ export interface Environments {
 export function environmentsOf(graph: ResourceGraph): Environments {
     const containers: ContainerEnvironment[] = [];
     const hidden: HiddenContainers[] = [];
-    for (const task of graph.ofType(TASK_DEFINITION)) {
+    for (const task of graph.ofType(TYPES.taskDefinition)) {
         const family = typeof task.inputs.family === "string" ? task.inputs.family : task.name;
         const raw = task.inputs.containerDefinitions;
         if (isUnknown(raw)) {

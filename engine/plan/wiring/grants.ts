@@ -1,13 +1,8 @@
 import { parsePolicyDocument } from "../../../components/rules";
 import { RecordedResource, ResourceGraph } from "../../resourceGraph";
 import { attribute, declaredName, referencesVia } from "./references";
+import { TYPES } from "./resourceTypes";
 import { asArray, asRecord, Disclosure, disclosureOf, unwrapSecret } from "./values";
-
-const ROLE = "aws:iam/role:Role";
-const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-const POLICY = "aws:iam/policy:Policy";
-const ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
-const POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
 
 /** One condition of a statement: `StringEquals servicediscovery:NamespaceName = quickship.local`. */
 export interface GrantCondition {
@@ -75,16 +70,16 @@ export function grantsOf(graph: ResourceGraph): RoleGrants[] {
             given.set(role.urn, [...(given.get(role.urn) ?? []), ...grants]);
         }
     };
-    for (const policy of graph.ofType(ROLE_POLICY)) {
+    for (const policy of graph.ofType(TYPES.iamRolePolicy)) {
         give(rolesVia(graph, policy, "role"), [inlineGrant(policy.inputs.policy, declaredName(policy), policy.urn)]);
     }
-    for (const attachment of graph.ofType(ROLE_POLICY_ATTACHMENT)) {
+    for (const attachment of graph.ofType(TYPES.iamRolePolicyAttachment)) {
         give(rolesVia(graph, attachment, "role"), managedPolicyArns(graph, attachment, "policyArn", attachment));
     }
-    for (const attachment of graph.ofType(POLICY_ATTACHMENT)) {
+    for (const attachment of graph.ofType(TYPES.iamPolicyAttachment)) {
         give(rolesVia(graph, attachment, "roles"), managedPolicyArns(graph, attachment, "policyArn", attachment));
     }
-    return graph.ofType(ROLE).map((role) => ({
+    return graph.ofType(TYPES.iamRole).map((role) => ({
         role: declaredName(role),
         urn: role.urn,
         assumedBy: trustedPrincipals(role),
@@ -101,7 +96,7 @@ export function grantsOf(graph: ResourceGraph): RoleGrants[] {
 
 /** The roles `resource.property` names (by name, id or ARN, or by dependency). */
 function rolesVia(graph: ResourceGraph, resource: RecordedResource, property: string): readonly RecordedResource[] {
-    return referencesVia(graph, resource, property, [ROLE], { keys: ["name", "id", "arn"] }).resources;
+    return referencesVia(graph, resource, property, [TYPES.iamRole], { keys: ["name", "id", "arn"] }).resources;
 }
 
 function trustedPrincipals(role: RecordedResource): string[] {
@@ -124,7 +119,7 @@ function inlineGrant(document: unknown, name: string, declaredBy: string): RoleP
  * resources of the stack, AWS-managed policies by name, anything else as a policy outside the stack.
  */
 function managedPolicyArns(graph: ResourceGraph, holder: RecordedResource, property: string, declaredBy: RecordedResource): RolePolicyGrant[] {
-    const refs = referencesVia(graph, holder, property, [POLICY], { keys: ["arn", "id"] });
+    const refs = referencesVia(graph, holder, property, [TYPES.iamPolicy], { keys: ["arn", "id"] });
     return [
         ...refs.resources.map((policy): RolePolicyGrant => ({
             kind: "customer-managed",

@@ -1,4 +1,5 @@
 import { ResourceGraph } from "../../resourceGraph";
+import { TYPES } from "./resourceTypes";
 import { containsUnknown, Disclosure, disclosureOf, masked } from "./values";
 
 /** One stack output as the reports show it. */
@@ -12,15 +13,13 @@ export interface StackOutput {
     readonly partlyUnknown: boolean;
 }
 
-const STACK = "pulumi:pulumi:Stack";
-
 /**
  * The stack outputs as the engine received them (the stack's registered outputs, where secrets
  * keep their wrapper and a preview's unknowns stay unknown), falling back to the resolved
  * outputs of the program run when the stack registered none.
  */
 export function stackOutputsOf(graph: ResourceGraph, resolved: Readonly<Record<string, unknown>>): StackOutput[] {
-    const registered = graph.ofType(STACK)[0]?.registeredOutputs ?? resolved;
+    const registered = graph.ofType(TYPES.stack)[0]?.registeredOutputs ?? resolved;
     return Object.keys(registered).sort().map((name) => {
         const value = registered[name];
         const disclosure = disclosureOf(value);

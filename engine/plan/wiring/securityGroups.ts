@@ -1,12 +1,8 @@
 import { RecordedResource, ResourceGraph } from "../../resourceGraph";
 import { Traffic, trafficOf } from "./ports";
 import { referencesVia } from "./references";
+import { TYPES } from "./resourceTypes";
 import { asArray, asRecord } from "./values";
-
-export const SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
-const INGRESS_RULE = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-const EGRESS_RULE = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-const EC2_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
 
 /** The other side of a permission: whom an ingress admits, or where an egress may go. */
 export type Peer =
@@ -40,13 +36,13 @@ export interface Permission {
 export function permissionsOf(graph: ResourceGraph): Permission[] {
     return graph.resources.flatMap((resource) => {
         switch (resource.type) {
-            case SECURITY_GROUP:
+            case TYPES.securityGroup:
                 return [...inlinePermissions(graph, resource, "ingress"), ...inlinePermissions(graph, resource, "egress")];
-            case INGRESS_RULE:
+            case TYPES.securityGroupIngressRule:
                 return vpcRulePermissions(graph, resource, "ingress");
-            case EGRESS_RULE:
+            case TYPES.securityGroupEgressRule:
                 return vpcRulePermissions(graph, resource, "egress");
-            case EC2_RULE:
+            case TYPES.securityGroupRule:
                 return ec2RulePermissions(graph, resource);
             default:
                 return [];
@@ -56,7 +52,7 @@ export function permissionsOf(graph: ResourceGraph): Permission[] {
 
 /** The security groups that `resource.property` (or the part `pick` selects) names. */
 function groupsVia(graph: ResourceGraph, resource: RecordedResource, property: string, pick?: (value: unknown) => unknown): { urns: string[]; peers: Peer[] } {
-    const refs = referencesVia(graph, resource, property, [SECURITY_GROUP], { pick, keys: ["id", "name"] });
+    const refs = referencesVia(graph, resource, property, [TYPES.securityGroup], { pick, keys: ["id", "name"] });
     return {
         urns: refs.resources.map((r) => r.urn),
         peers: [

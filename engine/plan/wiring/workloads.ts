@@ -1,7 +1,7 @@
 import { RecordedResource, ResourceGraph } from "../../resourceGraph";
 import { namespaceNameOf } from "../dnsRecords";
 import { declaredName, referencesVia } from "./references";
-import { SECURITY_GROUP } from "./securityGroups";
+import { TYPES } from "./resourceTypes";
 import { asRecord, isUnknown } from "./values";
 
 /** Where a kind of resource names its security groups, subnets, role and task definition. */
@@ -17,17 +17,14 @@ interface WorkloadShape {
  * connectivity section is about; the others are shown so that hand-written stacks are too.
  */
 const SHAPES: readonly WorkloadShape[] = [
-    { type: "aws:ecs/service:Service", groups: ["networkConfiguration", "securityGroups"], subnets: ["networkConfiguration", "subnets"] },
-    { type: "aws:lambda/function:Function", groups: ["vpcConfig", "securityGroupIds"], subnets: ["vpcConfig", "subnetIds"] },
+    { type: TYPES.ecsService, groups: ["networkConfiguration", "securityGroups"], subnets: ["networkConfiguration", "subnets"] },
+    { type: TYPES.lambdaFunction, groups: ["vpcConfig", "securityGroupIds"], subnets: ["vpcConfig", "subnetIds"] },
     { type: "aws:ec2/instance:Instance", groups: ["vpcSecurityGroupIds"], subnets: ["subnetId"] },
     { type: "aws:rds/instance:Instance", groups: ["vpcSecurityGroupIds"] },
     { type: "aws:rds/cluster:Cluster", groups: ["vpcSecurityGroupIds"] },
     { type: "aws:lb/loadBalancer:LoadBalancer", groups: ["securityGroups"], subnets: ["subnets"] },
     { type: "aws:alb/loadBalancer:LoadBalancer", groups: ["securityGroups"], subnets: ["subnets"] },
 ];
-
-const SUBNET = "aws:ec2/subnet:Subnet";
-const CLOUD_MAP_SERVICE = "aws:servicediscovery/service:Service";
 
 /** Something that sends or receives traffic under security groups. */
 export interface Workload {
@@ -54,7 +51,7 @@ export interface Workload {
 export function workloadsOf(graph: ResourceGraph): Workload[] {
     const workloads = SHAPES.flatMap((shape) => graph.ofType(shape.type).map((resource) => workload(graph, resource, shape)));
     const used = new Set(workloads.flatMap((w) => w.securityGroups));
-    const bareGroups = graph.ofType(SECURITY_GROUP).filter((g) => !used.has(g.urn)).map((group): Workload => ({
+    const bareGroups = graph.ofType(TYPES.securityGroup).filter((g) => !used.has(g.urn)).map((group): Workload => ({
         name: `security group ${declaredName(group)}`,
         urn: group.urn,
         type: group.type,
@@ -71,8 +68,8 @@ function keyOf(key: string | undefined): (value: unknown) => unknown {
 }
 
 function workload(graph: ResourceGraph, resource: RecordedResource, shape: WorkloadShape): Workload {
-    const groups = referencesVia(graph, resource, shape.groups[0], [SECURITY_GROUP], { pick: keyOf(shape.groups[1]) });
-    const registries = shape.type === "aws:ecs/service:Service" ? registriesOf(graph, resource) : [];
+    const groups = referencesVia(graph, resource, shape.groups[0], [TYPES.securityGroup], { pick: keyOf(shape.groups[1]) });
+    const registries = shape.type === TYPES.ecsService ? registriesOf(graph, resource) : [];
     const discovery = registries[0];
     const discoveredName = discovery === undefined ? undefined : String(discovery.inputs.name ?? discovery.name);
     return {
@@ -90,11 +87,11 @@ function workload(graph: ResourceGraph, resource: RecordedResource, shape: Workl
 /** The Cloud Map services an ECS service registers its tasks in (`serviceRegistries.registryArn`). */
 function registriesOf(graph: ResourceGraph, ecsService: RecordedResource): RecordedResource[] {
     const registryArns = (registries: unknown): unknown[] => (Array.isArray(registries) ? registries : [registries]).map((r) => asRecord(r).registryArn);
-    return [...referencesVia(graph, ecsService, "serviceRegistries", [CLOUD_MAP_SERVICE], { pick: registryArns, keys: ["arn"] }).resources];
+    return [...referencesVia(graph, ecsService, "serviceRegistries", [TYPES.cloudMapService], { pick: registryArns, keys: ["arn"] }).resources];
 }
 
 function subnetCidrs(graph: ResourceGraph, resource: RecordedResource, path: readonly [string, string?]): { subnetCidrs?: string[] } {
-    const refs = referencesVia(graph, resource, path[0], [SUBNET], { pick: keyOf(path[1]) });
+    const refs = referencesVia(graph, resource, path[0], [TYPES.subnet], { pick: keyOf(path[1]) });
     const cidrs = refs.resources.map((s) => s.inputs.cidrBlock);
     const known = refs.external.length === 0 && !refs.unknown && refs.resources.length > 0 &&
         cidrs.every((c) => typeof c === "string" && !isUnknown(c));
