@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import type { Log } from "sarif";
 import { GITHUB_COMMENT_LIMIT, markdownReport } from "../../engine/plan/formats/markdown";
+import { MERMAID_LIMITS } from "../../engine/plan/formats/mermaid";
 import { sarifLog } from "../../engine/plan/formats/sarif";
 import { planDocument } from "../../engine/plan/json";
 import { planProgram, PlanResult } from "../../engine/plan/planProgram";
@@ -65,6 +66,25 @@ describe("plan: the report formats over one plan of hand-written resources", fun
         const chart = await parseFlowchart(/```mermaid\n([\s\S]*?)\n```/.exec(markdownReport(renamed))?.[1] ?? "");
         assert.strictEqual(chart.diagramType, "flowchart-v2");
         assert.strictEqual(chart.edges.length, 6);
+    });
+
+    it("--format markdown: a service graph beyond what Mermaid draws drops the discovery edges, then the diagram, and says so", async () => {
+        const { connectivity } = plan.wiring;
+        const withMany = (times: number, what: "discovery" | "flows"): PlanResult => ({
+            ...plan,
+            wiring: { ...plan.wiring, connectivity: {
+                workloads: connectivity.workloads.map((w) => (what === "discovery" && w.discovery.resolvable.length > 0
+                    ? { ...w, discovery: { ...w.discovery, resolvable: Array.from({ length: times }, () => w.discovery.resolvable[0]) } } : w)),
+                flows: what === "flows" ? Array.from({ length: times }, (_, i) => ({ ...connectivity.flows[0], ports: `${1000 + i}/tcp` })) : connectivity.flows,
+            } },
+        });
+        const fewerEdges = markdownReport(withMany(MERMAID_LIMITS.edges, "discovery"));
+        assert.match(fewerEdges, /_Left out: the 500 DiscoverInstances edges \(Mermaid draws at most 500 edges and 50,000 characters\)\._/);
+        const chart = await parseFlowchart(/```mermaid\n([\s\S]*?)\n```/.exec(fewerEdges)?.[1] ?? "");
+        assert.deepStrictEqual(chart.edges.filter((e) => e.text === "discovers"), []);
+        const none = markdownReport(withMany(MERMAID_LIMITS.edges + 1, "flows"));
+        assert.doesNotMatch(none, /```mermaid/);
+        assert.match(none, /_Left out: the diagram: \d+ edges \(Mermaid draws at most 500 edges and 50,000 characters\); the connectivity table lists every flow\._/);
     });
 
     it("--format markdown: a plan too large for one GitHub comment drops the folded sections and says so", () => {

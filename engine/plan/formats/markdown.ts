@@ -43,13 +43,23 @@ function render(plan: PlanResult, detail: Detail): string {
         ...summary(plan),
         ...policySection(plan, limit),
         ...dnsSection(plan, limit),
-        "### Service graph", "", "```mermaid", serviceGraph(plan), "```", "",
+        ...graphSection(plan),
         ...connectivitySection(plan, limit),
         ...costSection(plan),
         ...(detail === "full"
             ? [...grantsDetails(plan), ...environmentDetails(plan), ...outputsDetails(plan), ...assumptionsDetails(plan)]
             : ["_IAM grants, container environment, stack outputs and assumptions are left out to fit GitHub's comment limit: run the plan with `--format text` to see them._", ""]),
     ].join("\n");
+}
+
+function graphSection(plan: PlanResult): string[] {
+    const { diagram, leftOut } = serviceGraph(plan);
+    return [
+        "### Service graph",
+        "",
+        ...(diagram === undefined ? [] : ["```mermaid", diagram, "```", ""]),
+        ...(leftOut === undefined ? [] : [`_Left out: ${escape(leftOut)}._`, ""]),
+    ];
 }
 
 function summary(plan: PlanResult): string[] {

@@ -55,14 +55,14 @@ export function discoveryAccessOf(grants: RoleGrants, graph: ResourceGraph): Dis
 
 function allowsDiscover(statement: GrantStatement): boolean {
     return statement.notActions !== undefined
-        ? !statement.notActions.some((pattern) => matches(pattern, DISCOVER))
-        : statement.actions.some((pattern) => matches(pattern, DISCOVER));
+        ? !statement.notActions.some((pattern) => globMatches(pattern, DISCOVER))
+        : statement.actions.some((pattern) => globMatches(pattern, DISCOVER));
 }
 
-/** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
-function matches(pattern: string, action: string): boolean {
+/** IAM wildcard matching of action names and StringLike values: case-insensitive, `*` any run of characters, `?` one. */
+function globMatches(pattern: string, value: string): boolean {
     const regex = new RegExp(`^${pattern.toLowerCase().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-    return regex.test(action);
+    return regex.test(value.toLowerCase());
 }
 
 /** The values a statement's String conditions allow for `key`, or undefined when it sets none. */
@@ -73,7 +73,7 @@ function conditionValues(statement: GrantStatement, key: string): string[] | und
 
 /** True when a condition's values (exact names or StringLike patterns) allow `name`; no condition allows all. */
 function allowedBy(values: readonly string[] | undefined, name: string): boolean {
-    return values === undefined || name === "*" || values.some((v) => matches(v, name.toLowerCase()));
+    return values === undefined || name === "*" || values.some((v) => globMatches(v, name));
 }
 
 /** A Cloud Map ARN of `Resource`, read as a namespace or a service of the stack, or a wildcard. */

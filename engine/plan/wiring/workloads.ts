@@ -4,7 +4,7 @@ import { declaredName, referencesVia } from "./references";
 import { TYPES } from "./resourceTypes";
 import { asRecord, isUnknown } from "./values";
 
-/** Where a kind of resource names its security groups, subnets, role and task definition. */
+/** Where a kind of resource names its security groups and subnets. */
 interface WorkloadShape {
     readonly type: string;
     /** Top-level property and, inside it, the key that lists security groups. */
