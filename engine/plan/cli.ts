@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 import * as path from "path";
 import { parseCliArgs, USAGE, UsageError } from "./args";
-import { planDocument } from "./json";
+import { formatPlan } from "./formats";
 import { exitCodeOf, planProgram } from "./planProgram";
 import { readPolicyPackConfig } from "./policy";
 import { createProgress } from "./progress";
-import { renderPlan } from "./render";
 import { ProgramError } from "./runProgram";
-import { colourWanted, styleFor } from "./style";
+import { colourWanted } from "./style";
 
 /** Exit statuses; documented in USAGE. */
 export const EXIT = { clean: 0, mandatoryViolation: 1, noPlan: 2 } as const;
@@ -29,8 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT.clean;
     }
     const writeStdout = process.stdout.write.bind(process.stdout);
-    if (options.json) {
-        // stdout must carry exactly one JSON document, but the program (console.log,
+    if (options.format !== "text") {
+        // stdout must carry exactly one document, but the program (console.log,
         // pulumi.log.info) and libraries may print too: send all of that to stderr.
         process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
     }
@@ -46,9 +45,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             onDetail: (message) => progress.detail(message),
         });
         progress.done();
-        writeStdout(options.json
-            ? `${JSON.stringify(planDocument(plan), null, 2)}\n`
-            : renderPlan(plan, styleFor(colourWanted(process.stdout))));
+        writeStdout(formatPlan(options.format, plan, { colour: colourWanted(process.stdout) }));
         return exitCodeOf(plan);
     } catch (err) {
         progress.fail();

@@ -3,6 +3,7 @@ import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { DEFAULT_CREATION_SECONDS } from "./creationTimes";
 import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, totalUsd, Traffic } from "./cost";
 import { criticalPath } from "./criticalPath";
+import { priceBasis } from "./priceRegion";
 
 export interface Estimates {
     readonly monthlyCostUsd: number;
@@ -18,7 +19,8 @@ export interface Estimates {
     readonly assumptions: readonly string[];
 }
 
-export function estimate(graph: ResourceGraph, traffic: Traffic): Estimates {
+/** `region` is the stack's: it decides whose list prices apply (see priceRegion.ts). */
+export function estimate(graph: ResourceGraph, traffic: Traffic, region = "us-east-1"): Estimates {
     const billable = billableResourcesOf(graph);
     const costLines = monthlyCostLines(billable, traffic);
     const path = criticalPath(graph.resources);
@@ -31,7 +33,7 @@ export function estimate(graph: ResourceGraph, traffic: Traffic): Estimates {
         stalenessSeconds: staleness?.seconds ?? null,
         stalestService: staleness?.service,
         assumptions: [
-            `AWS list prices (us-east-1): Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
+            `${priceBasis(region)}: Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
                 `$${PRICES_USD.dnsQueriesMillion.toFixed(2)} per million queries; Cloud Map $${PRICES_USD.registeredInstanceMonth.toFixed(2)} ` +
                 `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.`,
             `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`,

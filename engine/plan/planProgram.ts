@@ -1,12 +1,14 @@
 import * as path from "path";
 import { PolicyRunResult, runPolicyPack } from "../policyEngine";
-import { ResourceGraph } from "../resourceGraph";
+import { ResourceGraph, SourcePosition } from "../resourceGraph";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
+import { declarationsOf } from "./declarations";
 import { ApiOnlyService, apiOnlyServicesOf, DnsRecord, dnsRecordsOf } from "./dnsRecords";
 import { estimate, Estimates } from "./estimates";
 import { loadProject, PulumiProject } from "./loadProject";
 import { assertRunnablePolicyPack, defaultPolicyPackDir, mandatoryCount } from "./policy";
 import { runProgram } from "./runProgram";
+import { Wiring, wiringOf } from "./wiring";
 
 export interface PlanOptions {
     /** @default "dev" */
@@ -35,6 +37,10 @@ export interface PlanResult {
     /** Undefined when policy was skipped. */
     readonly policy?: PolicyRunResult;
     readonly estimates: Estimates;
+    /** Who may talk to whom, what each role may do, what each container receives, the stack outputs. */
+    readonly wiring: Wiring;
+    /** Where the program declared each resource (its own file and line), by URN. */
+    readonly declarations: ReadonlyMap<string, SourcePosition>;
 }
 
 // Programs run in this process against the SDK's global state, so plans take turns.
@@ -77,7 +83,9 @@ async function plan(dir: string, options: PlanOptions): Promise<PlanResult> {
         dnsRecords: dnsRecordsOf(deployed),
         apiOnlyServices: apiOnlyServicesOf(deployed),
         policy,
-        estimates: estimate(deployed, { ...DEFAULT_TRAFFIC, ...options.traffic }),
+        estimates: estimate(deployed, { ...DEFAULT_TRAFFIC, ...options.traffic }, project.config["aws:region"] ?? "us-east-1"),
+        wiring: wiringOf(deployed, outputs),
+        declarations: declarationsOf(deployed, project.dir),
     };
 }
 

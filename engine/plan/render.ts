@@ -2,6 +2,8 @@ import * as path from "path";
 import { PolicyViolation } from "../policyEngine";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { creationSecondsOf } from "./creationTimes";
+import { specificMessage } from "./formats/describe";
+import { wiringSections } from "./formats/wiringText";
 import { PlanResult } from "./planProgram";
 import { mandatoryCount, policyResultsByResource } from "./policy";
 import { Style } from "./style";
@@ -16,6 +18,7 @@ export function renderPlan(plan: PlanResult, style: Style): string {
         ...section(style, `Resources (${graph.resources.filter((r) => r.custom).length} to create)`, renderTree(graph, style)),
         ...section(style, "DNS records Cloud Map will serve", renderDnsRecords(plan)),
         ...section(style, "API-only services (DiscoverInstances)", renderApiOnly(plan)),
+        ...wiringSections(plan, style).flatMap((s) => section(style, s.title, [...s.lines])),
         ...section(style, "Policy", renderPolicy(plan, style)),
         ...section(style, "Estimates", renderEstimates(plan, style)),
         renderVerdict(plan, style),
@@ -95,8 +98,7 @@ function renderPolicy(plan: PlanResult, style: Style): string[] {
 
 /** What is wrong with this resource; the policy's general description is left to --json. */
 function finding(violation: PolicyViolation): string {
-    const specific = violation.message.startsWith(violation.description) ? violation.message.slice(violation.description.length).trim() : "";
-    return (specific || violation.message).replace(/\n/g, "\n      ");
+    return specificMessage(violation).replace(/\n/g, "\n      ");
 }
 
 function renderEstimates(plan: PlanResult, style: Style): string[] {

@@ -9,7 +9,7 @@ describe("plan: command line", () => {
             "--policy-pack", "pack", "--policy-pack-config", "policy.json", "--dns-queries-millions", "2.5", "--discover-calls-millions=0",
         ]), {
             programDir: "examples/quickship",
-            json: true,
+            format: "json",
             stack: "prod",
             config: { ttl: "10", "aws:region": "eu-west-1" },
             policyPack: "pack",
@@ -22,10 +22,17 @@ describe("plan: command line", () => {
         const options = parseCliArgs(["."]);
         assert.ok(options !== "help");
         assert.strictEqual(options.policyPack, undefined);
-        assert.strictEqual(options.json, false);
+        assert.strictEqual(options.format, "text");
         assert.deepStrictEqual(options.traffic, DEFAULT_TRAFFIC);
         assert.strictEqual((parseCliArgs([".", "--no-policy"]) as { policyPack: unknown }).policyPack, false);
         assert.strictEqual(parseCliArgs(["--help"]), "help");
+    });
+
+    it("takes --format text, json, sarif or markdown, and --json as --format json", () => {
+        for (const format of ["text", "json", "sarif", "markdown"]) {
+            assert.strictEqual((parseCliArgs([".", "--format", format]) as { format: unknown }).format, format);
+        }
+        assert.strictEqual((parseCliArgs([".", "--json", "--format", "json"]) as { format: unknown }).format, "json");
     });
 
     it("keeps '=' inside config values", () => {
@@ -40,6 +47,8 @@ describe("plan: command line", () => {
         [[".", "--no-policy", "--policy-pack", "x"], /--no-policy cannot be combined/],
         [[".", "--dns-queries-millions=-1"], /--dns-queries-millions expects a number/],
         [[".", "--discover-calls-millions", "lots"], /--discover-calls-millions expects a number/],
+        [[".", "--format", "html"], /--format expects one of text, json, sarif, markdown, got "html"/],
+        [[".", "--json", "--format", "sarif"], /--json means --format json; it cannot be combined with --format sarif/],
     ] as const) {
         it(`rejects ${argv.join(" ") || "no arguments"}`, () => {
             assert.throws(() => parseCliArgs(argv), (err: Error) => err instanceof UsageError && message.test(err.message));

@@ -1,27 +1,6 @@
 import * as assert from "assert";
-import { spawn } from "child_process";
-import * as path from "path";
-import { fixture, REPO_ROOT } from "./fixtures";
-
-interface Run {
-    readonly code: number | null;
-    readonly stdout: string;
-    readonly stderr: string;
-}
-
-/** Runs the CLI as `npm run plan` does, with stdout and stderr piped. */
-function plan(...args: string[]): Promise<Run> {
-    const cli = path.join(REPO_ROOT, "engine", "plan", "cli.ts");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, ...args], { cwd: REPO_ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    return new Promise((resolve, reject) => {
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
+import { CliRun as Run, runPlanCli as plan } from "./cliRun";
+import { fixture } from "./fixtures";
 
 describe("plan: the CLI's output and exit status", function () {
     this.timeout(120_000);
@@ -58,7 +37,7 @@ describe("plan: the CLI's output and exit status", function () {
     it("prints exactly one JSON document on stdout with --json, progress on stderr, no colour when piped", () => {
         assert.strictEqual(json.code, 0, json.stderr);
         const doc = JSON.parse(json.stdout);
-        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "policy", "estimates"]);
+        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "policy", "estimates", "connectivity", "grants", "environment", "outputs"]);
         assert.deepStrictEqual(doc.dnsRecords.map((r: { name: string }) => r.name), ["api.cli.local"]);
         assert.deepStrictEqual(doc.policy, { violations: [] });
         assert.match(json.stderr, /^plan: Running .* under mocks\.\.\.$/m);
