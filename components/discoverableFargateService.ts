@@ -48,7 +48,8 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
         throwOnFindings("DiscoverableFargateService", name, checkRequiredArguments(args, { container: "the container to run: { image, port }" }, ["talksTo", "reads"]));
         const settings = fargateServiceSettings(name, args);
         throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(name, args, settings));
-        this.discovery = args.discovery === undefined ? undefined : cloudMapServiceRefOf(args.discovery);
+        // Other languages may send null for "none".
+        this.discovery = args.discovery === undefined || args.discovery === null ? undefined : cloudMapServiceRefOf(args.discovery);
         const sc = settings.serviceConnect;
         this.serviceConnectNamespace = sc?.namespaceName;
         this.serviceConnect = sc?.server === true ? { namespaceName: sc.namespaceName, dnsName: sc.dnsName, port: sc.aliasPort } : undefined;

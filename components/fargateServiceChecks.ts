@@ -98,7 +98,7 @@ export function fargateServiceSettings(name: string, args: DiscoverableFargateSe
         desiredCount: args.desiredCount ?? 2,
         platformVersion: args.platformVersion ?? "LATEST",
         enableExecuteCommand: args.enableExecuteCommand ?? false,
-        registry: args.discovery === undefined
+        registry: args.discovery === undefined || args.discovery === null
             ? undefined
             : recordTypesOfRef(args.discovery).includes(DnsRecordType.SRV) ? { containerName, containerPort: discoveryPort } : {},
         serviceConnect: sc === undefined ? undefined : {

@@ -1,6 +1,8 @@
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import * as pulumi from "@pulumi/pulumi";
-import { RecordedResource } from "./resourceGraph";
+import * as path from "path";
+import { fileURLToPath } from "url";
+import { RecordedResource, SourcePosition } from "./resourceGraph";
 
 type Struct = Parameters<typeof pulumi.runtime.deserializeProperties>[0];
 
@@ -22,8 +24,15 @@ interface RegisterRequest {
     getReplaceonchangesList(): string[];
     getProvider(): string;
     getDeletedwith(): string;
+    getStacktrace(): { getFramesList(): { getPc(): { getUri(): string; getLine(): number; getColumn(): number } | undefined }[] } | undefined;
 }
 
+interface RegisterOutputsRequest {
+    getUrn(): string;
+    getOutputs(): unknown;
+}
+
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /**
@@ -33,7 +42,8 @@ const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
  */
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
-    private readonly urns = new Set<string>();
+    /** Index in `recorded` of each URN. */
+    private readonly urns = new Map<string, number>();
 
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
@@ -58,11 +68,21 @@ export class RecordingMonitor extends MockMonitor {
                     callback(new Error(`Duplicate resource URN '${registered.getUrn()}'; try giving it a unique name`), undefined);
                     return;
                 }
-                this.urns.add(registered.getUrn());
+                this.urns.set(registered.getUrn(), this.recorded.length);
                 this.record(req, registered);
             }
             callback(err, response);
         });
+    }
+
+    override registerResourceOutputs(req: RegisterOutputsRequest, callback: (err: unknown, response: unknown) => void): void {
+        const index = this.urns.get(req.getUrn());
+        if (index !== undefined) {
+            // keepUnknowns: an output that is unknown in a preview must read as unknown, not as absent.
+            const registeredOutputs = pulumi.runtime.deserializeProperties(req.getOutputs() as Struct, true) as Record<string, unknown>;
+            this.recorded[index] = { ...this.recorded[index], registeredOutputs };
+        }
+        super.registerResourceOutputs(req, callback);
     }
 
     private record(req: RegisterRequest, response: { getUrn(): string; getId(): string; getObject(): { toJavaScript(): Record<string, unknown> } }): void {
@@ -95,6 +115,23 @@ export class RecordingMonitor extends MockMonitor {
                 provider: req.getProvider() || undefined,
                 deletedWith: req.getDeletedwith() || undefined,
             },
+            stackTrace: stackTraceOf(req),
         });
     }
+}
+
+/** The registration's call stack without the SDK's and libraries' frames, which never declare a resource. */
+function stackTraceOf(req: RegisterRequest): SourcePosition[] {
+    const frames: SourcePosition[] = [];
+    for (const frame of req.getStacktrace()?.getFramesList() ?? []) {
+        const pc = frame.getPc();
+        if (pc === undefined || !pc.getUri().startsWith("file:")) {
+            continue;
+        }
+        const file = fileURLToPath(pc.getUri());
+        if (!file.includes(NODE_MODULES)) {
+            frames.push({ file, line: pc.getLine(), column: pc.getColumn() });
+        }
+    }
+    return frames;
 }

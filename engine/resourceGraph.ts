@@ -26,6 +26,24 @@ export interface RecordedResource {
     readonly id?: string;
     readonly outputs: Readonly<Record<string, unknown>>;
     readonly options: ResourceOptionsRecord;
+    /**
+     * What a component or the stack passed to `registerOutputs`, as the engine received it:
+     * secrets keep their wrapper and, in a preview, unknowns are unknown. The stack's are the
+     * stack outputs.
+     */
+    readonly registeredOutputs?: Readonly<Record<string, unknown>>;
+    /**
+     * The call stack of the `new` that declared the resource, innermost frame first, as the SDK
+     * sends it with the registration; frames in node_modules (the SDK, libraries) are left out.
+     */
+    readonly stackTrace?: readonly SourcePosition[];
+}
+
+/** A position in a source file, as the SDK reports it (1-based line and column). */
+export interface SourcePosition {
+    readonly file: string;
+    readonly line: number;
+    readonly column: number;
 }
 
 export interface ResourceOptionsRecord {

@@ -17,6 +17,20 @@ export const UNKNOWN_SENTINEL = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** How reports show a value that is only known once the stack is deployed (`pulumi preview`'s wording). */
 export const KNOWN_AFTER_DEPLOY = "(known after deploy)";
 
+/** The key and value of the signature that wraps a secret: `{ [SECRET_SIG_KEY]: SECRET_SIG, value }` (the SDK's `specialSigKey`, `specialSecretSig`). */
+export const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** True for a secret in its signature wrapper, as recorded inputs and registered outputs carry it. */
+export function isSecretValue(value: unknown): value is { value: unknown } {
+    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG;
+}
+
+/** A secret's plain value (a value that is not a secret as it is). */
+export function unwrapSecret(value: unknown): unknown {
+    return isSecretValue(value) ? value.value : value;
+}
+
 /** True for a wire-form value that is not known until the update runs. */
 export function isUnknown(value: unknown): value is typeof UNKNOWN_SENTINEL {
     return value === UNKNOWN_SENTINEL;
@@ -34,6 +48,11 @@ function hasFlag(value: unknown, flag: string): boolean {
 /** True for the SDK's `pulumi.unknown` (what a preview hands the mocks for a value not known yet). */
 export function isSdkUnknown(value: unknown): boolean {
     return hasFlag(value, "__pulumiUnknown");
+}
+
+/** True for an SDK resource object (a resource reference deserialized in-process). */
+export function isSdkResource(value: unknown): boolean {
+    return hasFlag(value, "__pulumiResource");
 }
 
 async function valueOf(output: SdkOutput): Promise<unknown> {
@@ -54,7 +73,7 @@ export async function toWire(value: unknown): Promise<unknown> {
     if (hasFlag(value, "__pulumiCustomResource")) {
         return toWire(await valueOf((value as { id: SdkOutput }).id));
     }
-    if (hasFlag(value, "__pulumiResource")) {
+    if (isSdkResource(value)) {
         return toWire(await valueOf((value as { urn: SdkOutput }).urn));
     }
     if (Array.isArray(value)) {

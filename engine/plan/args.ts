@@ -1,5 +1,6 @@
 import { parseArgs } from "util";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
+import { PLAN_FORMATS, PlanFormat } from "./formats";
 import { DEFAULT_TIMEOUT_SECONDS } from "./planTimeout";
 
 export const USAGE = `Usage: npm run plan -- <programDir> [options]
@@ -9,9 +10,12 @@ runs its program under AWS-shaped mocks, checks it against the policy pack, and 
 resources, the DNS records Cloud Map will serve, policy results and estimates.
 
 Options:
-  --json                        print one JSON document on stdout (progress stays on stderr;
-                                through npm, use npm run -s so npm's banner stays off stdout);
-                                when no plan can be made, the document is { "error": {...} }
+  --format FORMAT               text (default), json (one JSON document), sarif (SARIF 2.1.0
+                                for GitHub code scanning) or markdown (a pull-request comment);
+                                progress stays on stderr (through npm, use npm run -s so npm's
+                                banner stays off stdout); when no plan can be made, json prints
+                                one { "error": {...} } document and the others print nothing
+  --json                        the same as --format json
   --stack NAME                  stack whose Pulumi.<NAME>.yaml config is read; it must exist
                                 (default: dev, with only the project's config if no stack has a file)
   --config KEY=VALUE            set a config value; bare keys go to the project namespace (repeatable)
@@ -34,7 +38,7 @@ number (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
 
 export interface CliOptions {
     readonly programDir: string;
-    readonly json: boolean;
+    readonly format: PlanFormat;
     readonly stack?: string;
     readonly config: Record<string, string>;
     /** A pack directory, or false for --no-policy; undefined means the default pack. */
@@ -60,6 +64,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
             allowPositionals: true,
             strict: true,
             options: {
+                format: { type: "string" },
                 json: { type: "boolean", default: false },
                 stack: { type: "string" },
                 config: { type: "string", multiple: true, default: [] },
@@ -89,7 +94,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
     }
     return {
         programDir: positionals[0],
-        json: values.json,
+        format: formatOf(values.format, values.json),
         stack: values.stack,
         config: Object.fromEntries(values.config.map(configPair)),
         policyPack: values["no-policy"] ? false : values["policy-pack"],
@@ -102,6 +107,19 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
             discoverCallsMillions: millions("--discover-calls-millions", values["discover-calls-millions"], DEFAULT_TRAFFIC.discoverCallsMillions),
         },
     };
+}
+
+function formatOf(format: string | undefined, json: boolean): PlanFormat {
+    if (format === undefined) {
+        return json ? "json" : "text";
+    }
+    if (!(PLAN_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`--format expects one of ${PLAN_FORMATS.join(", ")}, got "${format}"`);
+    }
+    if (json && format !== "json") {
+        throw new UsageError(`--json means --format json; it cannot be combined with --format ${format}`);
+    }
+    return format as PlanFormat;
 }
 
 function configPair(arg: string): [string, string] {

@@ -3,15 +3,15 @@
 import "./cacheEngineSources";
 import { stopAllChildren } from "../childProcesses";
 import { parseCliArgs, USAGE, UsageError } from "./args";
-import { FailureDocument, planDocument } from "./json";
+import { formatPlan } from "./formats";
+import { FailureDocument } from "./json";
 import { ProjectError } from "./loadProject";
 import { exitCodeOf, planProgram } from "./planProgram";
 import { PolicyPackError, readPolicyPackConfig } from "./policy";
 import { createProgress } from "./progress";
-import { renderPlan } from "./render";
 import { ProgramError } from "./runProgram";
 import { readStackReferenceOutputs } from "./stackReferenceOutputs";
-import { colourWanted, styleFor } from "./style";
+import { colourWanted } from "./style";
 import { TypeCheckError } from "./typeCheck";
 
 /** Exit statuses; documented in USAGE. Nothing else is ever returned for a finished run. */
@@ -28,11 +28,12 @@ export interface CliOutcome {
 
 /**
  * `npm run plan -- <programDir> …`. Everything for stdout is produced before anything is
- * written, so a plan is never followed by a crash: exit 2 prints no plan (with --json, one
- * failure document instead). Errors and progress go to stderr as they happen.
+ * written, so a plan is never followed by a crash: exit 2 prints no plan (with the json
+ * format, one failure document instead). Errors and progress go to stderr as they happen.
  */
 export async function main(argv: readonly string[]): Promise<CliOutcome> {
-    const json = argv.includes("--json");
+    // Known before the arguments are: a usage error with --json still gets its document.
+    const json = argv.includes("--json") || argv.some((arg, i) => arg === "--format=json" || (arg === "--format" && argv[i + 1] === "json"));
     let options;
     try {
         options = parseCliArgs(argv);
@@ -61,15 +62,12 @@ export async function main(argv: readonly string[]): Promise<CliOutcome> {
             onDetail: (message) => progress.detail(message),
         });
         progress.done();
-        return {
-            code: exitCodeOf(plan),
-            stdout: options.json ? `${JSON.stringify(planDocument(plan), null, 2)}\n` : renderPlan(plan, styleFor(colourWanted(process.stdout))),
-        };
+        return { code: exitCodeOf(plan), stdout: formatPlan(options.format, plan, { colour: colourWanted(process.stdout) }) };
     } catch (err) {
         progress.fail();
         const location = err instanceof ProgramError ? err.location : undefined;
         process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n${location ? `  ${location}\n` : ""}`);
-        return failed(options.json, kindOf(err), err instanceof Error ? err.message : String(err), location);
+        return failed(options.format === "json", kindOf(err), err instanceof Error ? err.message : String(err), location);
     }
 }
 

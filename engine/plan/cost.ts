@@ -1,8 +1,9 @@
 import { ResourceGraph } from "../resourceGraph";
 
 /**
- * AWS's published list prices (us-east-1) for what service discovery bills. Compute, NAT,
- * logs and data transfer are out of scope: the plan estimates discovery, not the stack.
+ * AWS's published list prices for what service discovery bills, the same in every commercial
+ * Region (priceRegion.ts). Compute, NAT, logs and data transfer are out of scope: the plan
+ * estimates discovery, not the stack.
  */
 export const PRICES_USD = {
     /** Cloud Map: per registered instance per month; instances ECS registers are not charged. */

@@ -5,6 +5,7 @@ import { knownNumber, shown } from "./dnsRecords";
 import { DEFAULT_CREATION_SECONDS } from "./creationTimes";
 import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, totalUsd, Traffic } from "./cost";
 import { criticalPath } from "./criticalPath";
+import { priceBasis } from "./priceRegion";
 
 export interface Estimates {
     readonly monthlyCostUsd: number;
@@ -24,12 +25,12 @@ export interface Estimates {
     readonly assumptions: readonly string[];
 }
 
+/** `regions` are those the stack's resources are in: they decide whose list prices apply (see priceRegion.ts). */
 export function estimate(graph: ResourceGraph, traffic: Traffic, regions: readonly string[] = ["us-east-1"]): Estimates {
     const billable = billableResourcesOf(graph);
     const costLines = monthlyCostLines(billable, traffic);
     const path = criticalPath(graph.resources);
     const staleness = worstStaleness(graph);
-    const elsewhere = regions.filter((r) => r !== "us-east-1");
     return {
         monthlyCostUsd: totalUsd(costLines),
         costLines,
@@ -40,10 +41,9 @@ export function estimate(graph: ResourceGraph, traffic: Traffic, regions: readon
         stalenessUnknownServices: staleness.unknown,
         regions: [...regions],
         assumptions: [
-            `AWS list prices (us-east-1): Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
+            `${priceBasis(regions)}: Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
                 `$${PRICES_USD.dnsQueriesMillion.toFixed(2)} per million queries; Cloud Map $${PRICES_USD.registeredInstanceMonth.toFixed(2)} ` +
-                `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.` +
-                (elsewhere.length > 0 ? ` The stack's resources are in ${regions.join(", ")}; prices there may differ.` : ""),
+                `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.`,
             `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`,
             `${traffic.discoverCallsMillions} million DiscoverInstances calls a month (--discover-calls-millions).`,
             `Tasks that ECS registers (from the ${billable.ecsRegisteringServices} ECS services with service registries here) are not charged as registered instances.`,

@@ -1,15 +1,18 @@
+import { wiringDocument, WiringDocument } from "./formats/wiringJson";
 import { PlanResult } from "./planProgram";
+import { masked } from "./wiring/values";
 
 /**
  * The `--json` document: a stable contract for CI and scripts, so it carries exactly these
  * fields. `parent` and `urn` are null where there is none (the stack; stack-level
  * violations); a DNS record's `service` is the URN of the Cloud Map service that serves it,
  * and its `ttl` is null when not known until deploy. A resource's `op` is `import` when the
- * program adopts an existing resource (the `import` option), else `create`. `opaque` lists
- * the remote components whose resources the plan could not see, and so did not check.
+ * program adopts an existing resource (the `import` option), else `create`; its `inputs` show
+ * secrets as "[secret]" and values not known until deploy as "[unknown]". `opaque` lists the
+ * remote components whose resources the plan could not see, and so did not check.
  */
-export interface PlanDocument {
-    readonly resources: { urn: string; type: string; name: string; parent: string | null; op: "create" | "import" }[];
+export interface PlanDocument extends WiringDocument {
+    readonly resources: { urn: string; type: string; name: string; parent: string | null; op: "create" | "import"; inputs: unknown }[];
     readonly dnsRecords: { name: string; type: string; ttl: number | null; routingPolicy: string; service: string }[];
     readonly opaque: { urn: string; type: string }[];
     readonly policy: { violations: { policy: string; level: string; urn: string | null; message: string }[] };
@@ -30,7 +33,7 @@ export interface FailureDocument {
 export function planDocument(plan: PlanResult): PlanDocument {
     return {
         resources: plan.graph.resources.map((r) => ({
-            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, op: r.importId === undefined ? "create" : "import",
+            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, op: r.importId === undefined ? "create" : "import", inputs: masked(r.inputs),
         })),
         dnsRecords: plan.dnsRecords.map(({ name, type, ttl, routingPolicy, service }) => ({ name, type, ttl, routingPolicy, service })),
         opaque: plan.opaque.map(({ urn, type }) => ({ urn, type })),
@@ -43,5 +46,6 @@ export function planDocument(plan: PlanResult): PlanDocument {
             stalenessSeconds: plan.estimates.stalenessSeconds,
             assumptions: [...plan.estimates.assumptions],
         },
+        ...wiringDocument(plan.wiring),
     };
 }

@@ -2,8 +2,9 @@ import * as path from "path";
 import type { StackReferenceUse } from "../awsMocks";
 import type { PolicyRunResult, PreparedPolicyPack } from "../policyEngine";
 import { modelledOutputsOf } from "../remoteComponents";
-import { ResourceGraph } from "../resourceGraph";
+import { ResourceGraph, SourcePosition } from "../resourceGraph";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
+import { declarationsOf } from "./declarations";
 import { ApiOnlyService, apiOnlyServicesOf, DnsRecord, dnsRecordsOf } from "./dnsRecords";
 import { estimate, Estimates } from "./estimates";
 import { loadProject, PulumiProject } from "./loadProject";
@@ -12,6 +13,7 @@ import { DEFAULT_TIMEOUT_SECONDS } from "./planTimeout";
 import { DEFAULT_REGION, regionsOf } from "./regions";
 import { ProgramRun, runProgram } from "./runProgram";
 import { TypeCheckError, TypeCheckResult, typeCheck } from "./typeCheck";
+import { Wiring, wiringOf } from "./wiring";
 
 
 export interface PlanOptions {
@@ -69,6 +71,10 @@ export interface PlanResult {
     readonly stackReferences: readonly StackReferenceUse[];
     /** The program process's peak resident set size (the plan's own process is not included). */
     readonly programPeakRssMb: number;
+    /** Who may talk to whom, what each role may do, what each container receives, the stack outputs. */
+    readonly wiring: Wiring;
+    /** Where the program declared each resource (its own file and line), by URN. */
+    readonly declarations: ReadonlyMap<string, SourcePosition>;
 }
 
 /**
@@ -150,6 +156,8 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
             typeCheck: typeChecked,
             stackReferences: ran.stackReferences,
             programPeakRssMb: ran.peakRssMb,
+            wiring: wiringOf(deployed, ran.outputs),
+            declarations: declarationsOf(deployed, project.dir),
         };
         // A program that fails after its outputs settled (a timer, a late rejection) fails the plan.
         await ran.settled;

@@ -201,7 +201,12 @@ async function main(request: ProgramRunRequest): Promise<void> {
     send({
         kind: "result",
         entry: entryFile,
-        resources: await Promise.all(run.graph.resources.map(async (r) => ({ ...r, inputs: await propertiesToWire(r.inputs), outputs: await propertiesToWire(r.outputs) }))),
+        resources: await Promise.all(run.graph.resources.map(async (r) => ({
+            ...r,
+            inputs: await propertiesToWire(r.inputs),
+            outputs: await propertiesToWire(r.outputs),
+            registeredOutputs: r.registeredOutputs === undefined ? undefined : await propertiesToWire(r.registeredOutputs),
+        }))),
         outputs: await propertiesToWire(await toWire(run.outputs) as Record<string, unknown>),
         stackReferences: mocks.stackReferencesUsed(),
         peakRssMb: process.resourceUsage().maxRSS / 1024,

@@ -3,6 +3,8 @@ import type { PolicyViolation } from "../policyEngine";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { KNOWN_AFTER_DEPLOY } from "../wireProperties";
 import { creationSecondsOf } from "./creationTimes";
+import { specificMessage } from "./formats/describe";
+import { wiringSections } from "./formats/wiringText";
 import { PlanResult } from "./planProgram";
 import { mandatoryCount, policyResultsByResource } from "./policy";
 import { Style } from "./style";
@@ -19,6 +21,7 @@ export function renderPlan(plan: PlanResult, style: Style): string {
         ...(plan.stackReferences.length > 0 ? section(style, "Stack references", renderStackReferences(plan)) : []),
         ...section(style, "DNS records Cloud Map will serve", renderDnsRecords(plan)),
         ...section(style, "API-only services (DiscoverInstances)", renderApiOnly(plan)),
+        ...wiringSections(plan, style).flatMap((s) => section(style, s.title, [...s.lines])),
         ...section(style, "Policy", renderPolicy(plan, style)),
         ...section(style, "Estimates", renderEstimates(plan, style)),
         renderVerdict(plan, style),
@@ -123,8 +126,7 @@ function renderPolicy(plan: PlanResult, style: Style): string[] {
 
 /** What is wrong with this resource; the policy's general description is left to --json. */
 function finding(violation: PolicyViolation): string {
-    const specific = violation.message.startsWith(violation.description) ? violation.message.slice(violation.description.length).trim() : "";
-    return (specific || violation.message).replace(/\n/g, "\n      ");
+    return specificMessage(violation).replace(/\n/g, "\n      ");
 }
 
 function renderEstimates(plan: PlanResult, style: Style): string[] {

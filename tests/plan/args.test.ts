@@ -11,7 +11,7 @@ describe("plan: command line", () => {
             "--stack-reference-outputs", "refs.json", "--organization", "acme", "--timeout", "30",
         ]), {
             programDir: "examples/quickship",
-            json: true,
+            format: "json",
             stack: "prod",
             config: { ttl: "10", "aws:region": "eu-west-1" },
             policyPack: "pack",
@@ -27,12 +27,19 @@ describe("plan: command line", () => {
         const options = parseCliArgs(["."]);
         assert.ok(options !== "help");
         assert.strictEqual(options.policyPack, undefined);
-        assert.strictEqual(options.json, false);
+        assert.strictEqual(options.format, "text");
         assert.deepStrictEqual(options.traffic, DEFAULT_TRAFFIC);
         assert.strictEqual(options.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS);
         assert.strictEqual(options.organization, undefined);
         assert.strictEqual((parseCliArgs([".", "--no-policy"]) as { policyPack: unknown }).policyPack, false);
         assert.strictEqual(parseCliArgs(["--help"]), "help");
+    });
+
+    it("takes --format text, json, sarif or markdown, and --json as --format json", () => {
+        for (const format of ["text", "json", "sarif", "markdown"]) {
+            assert.strictEqual((parseCliArgs([".", "--format", format]) as { format: unknown }).format, format);
+        }
+        assert.strictEqual((parseCliArgs([".", "--json", "--format", "json"]) as { format: unknown }).format, "json");
     });
 
     it("keeps '=' inside config values", () => {
@@ -50,6 +57,8 @@ describe("plan: command line", () => {
         [[".", "--timeout", "0"], /--timeout expects a number of seconds > 0, got "0"/],
         [[".", "--timeout", "soon"], /--timeout expects a number of seconds > 0, got "soon"/],
         [[".", "--organization", " "], /--organization expects a name/],
+        [[".", "--format", "html"], /--format expects one of text, json, sarif, markdown, got "html"/],
+        [[".", "--json", "--format", "sarif"], /--json means --format json; it cannot be combined with --format sarif/],
     ] as const) {
         it(`rejects ${argv.join(" ") || "no arguments"}`, () => {
             assert.throws(() => parseCliArgs(argv), (err: Error) => err instanceof UsageError && message.test(err.message));

@@ -45,7 +45,7 @@ describe("plan: the CLI's output and exit status", function () {
     it("prints exactly one JSON document on stdout with --json, progress on stderr, no colour when piped", () => {
         assert.strictEqual(json.code, 0, json.stderr);
         const doc = JSON.parse(json.stdout);
-        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "opaque", "policy", "estimates"]);
+        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "opaque", "policy", "estimates", "connectivity", "grants", "environment", "outputs"]);
         assert.deepStrictEqual(doc.dnsRecords.map((r: { name: string }) => r.name), ["api.cli.local"]);
         assert.deepStrictEqual(doc.policy, { violations: [] });
         assert.match(json.stderr, /^plan: Running .* under mocks\.\.\.$/m);

@@ -64,8 +64,8 @@ describe("plan: the QuickShip example (npm start)", function () {
 
     it("serialises to the --json shape, exactly", () => {
         const doc = JSON.parse(JSON.stringify(planDocument(plan)));
-        assert.deepStrictEqual(Object.keys(doc).sort(), ["dnsRecords", "estimates", "opaque", "policy", "resources"]);
-        assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["name", "op", "parent", "type", "urn"]);
+        assert.deepStrictEqual(Object.keys(doc).sort(), ["connectivity", "dnsRecords", "environment", "estimates", "grants", "opaque", "outputs", "policy", "resources"]);
+        assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["inputs", "name", "op", "parent", "type", "urn"]);
         assert.deepStrictEqual(Object.keys(doc.dnsRecords[0]).sort(), ["name", "routingPolicy", "service", "ttl", "type"]);
         assert.deepStrictEqual(Object.keys(doc.policy), ["violations"]);
         assert.deepStrictEqual(Object.keys(doc.estimates).sort(), ["assumptions", "criticalPathSeconds", "monthlyCostUsd", "stalenessSeconds"]);

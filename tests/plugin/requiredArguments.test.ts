@@ -21,10 +21,14 @@ const FARGATE_ARGS: DiscoverableFargateServiceArgs = {
 };
 
 describe("arguments only another language can send", () => {
-    it("DiscoverableFargateService names a missing discovery service and container, with what to pass", async () => {
+    it("DiscoverableFargateService names a missing container, with what to pass", async () => {
         await assertRejects(() => new DiscoverableFargateService("orders", { ...FARGATE_ARGS, discovery: asIs(null), container: asIs(undefined) }),
-            /discovery: Required, but null was given\. Fix: Pass the Cloud Map service the tasks register in: \{ name, namespaceName, serviceArn \}/,
             /container: Required, but nothing was given\. Fix: Pass the container to run: \{ image, port \}/);
+    });
+
+    it("DiscoverableFargateService takes a null discovery service as none, and then needs Service Connect", async () => {
+        await assertRejects(() => new DiscoverableFargateService("orders", { ...FARGATE_ARGS, discovery: asIs(null) }),
+            /discovery: Neither a Cloud Map service for DNS discovery nor Service Connect was given/);
     });
 
     it("DiscoverableFargateService names each hole in talksTo and reads", async () => {

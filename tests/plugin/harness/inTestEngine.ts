@@ -132,7 +132,7 @@ export class InTestEngine {
             supportsFeature: (call, callback) => this.monitor.supportsFeature(call.request, (err: unknown, response: { getHassupport(): boolean }) =>
                 reply(callback)(err, err ? undefined : new resourceProto.SupportsFeatureResponse().setHassupport(response.getHassupport()))),
             registerResource: (call, callback) => void this.monitor.registerResource(call.request as resourceProto.RegisterResourceRequest, reply(callback)),
-            registerResourceOutputs: (call, callback) => this.monitor.registerResourceOutputs(call.request, (err: unknown) =>
+            registerResourceOutputs: (call, callback) => this.monitor.registerResourceOutputs(call.request as Parameters<RecordingMonitor["registerResourceOutputs"]>[0], (err: unknown) =>
                 reply(callback)(err, err ? undefined : new Empty())),
             invoke: (call, callback) => void this.monitor.invoke(call.request, reply(callback)),
             readResource: (call, callback) => void this.monitor.readResource(call.request, reply(callback)),
