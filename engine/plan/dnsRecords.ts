@@ -80,6 +80,11 @@ export function shown(value: unknown): string {
     return isUnknown(value) ? KNOWN_AFTER_DEPLOY : typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
 }
 
+/** A record's TTL for a report: the number of seconds, or "(known after deploy)". */
+export function ttlText(ttl: number | null): string {
+    return ttl === null ? KNOWN_AFTER_DEPLOY : String(ttl);
+}
+
 /** A number, or a string holding one (the provider converts those), else null: never NaN. */
 export function knownNumber(value: unknown): number | null {
     const n = typeof value === "number" ? value : typeof value === "string" && value.trim() !== "" ? Number(value) : NaN;

@@ -35,6 +35,10 @@ export interface EngineChild<M> {
 // The engine's root (this file is engine/plan/engineChild.{ts,js}, possibly under dist/…).
 const ENGINE_ROOT = path.resolve(__dirname, "..", "..");
 
+/** ts-node's `ignore` setting, as an environment variable, and the value that confines it to engine/ (paths relative to ENGINE_ROOT). */
+export const ENGINE_ONLY_VARIABLE = "TS_NODE_IGNORE";
+const ENGINE_ONLY_PATTERN = "^(?!engine[\\\\/])";
+
 /**
  * Starts `engine/plan/<script>` in a fresh Node process and sends it `request`. Works both
  * compiled (`<script>.js`) and from source, where the child registers ts-node for the
@@ -45,9 +49,12 @@ export function startEngineChild<M>(script: string, request: unknown, options: {
     const fromSource = path.extname(__filename) === ".ts";
     const file = path.join(__dirname, `${script}${fromSource ? ".ts" : ".js"}`);
     const args = fromSource ? ["-r", require.resolve("ts-node/register/transpile-only"), file] : [file];
+    const env = options.env ?? process.env;
     const child = spawn(process.execPath, args, {
         cwd: ENGINE_ROOT,
-        env: options.env ?? process.env,
+        // From source, the engine's ts-node compiles the engine's files only: the program's,
+        // wherever they are, are left to the program's own ts-node (see programHost.ts).
+        env: fromSource ? { ...env, [ENGINE_ONLY_VARIABLE]: ENGINE_ONLY_PATTERN } : env,
         stdio: ["pipe", "pipe", "pipe", "pipe"],
     });
     ownChild(child);

@@ -93,6 +93,15 @@ export interface TypeScriptSetup {
     readonly typeCheck: { readonly enabled: boolean; readonly decidedBy: string };
 }
 
+/**
+ * ts-node's options for the program, as the language host registers it (transpile only: type
+ * checking is the plan's separate step). `ignore` is ts-node's own default, stated so that
+ * what confines the engine's ts-node to its files (engineChild.ts) cannot reach the program's.
+ */
+export function tsNodeOptionsOf(setup: TypeScriptSetup): { transpileOnly: true; project: string; skipProject: boolean; compilerOptions: object; ignore: string[] } {
+    return { transpileOnly: true, project: setup.project, skipProject: setup.skipProject, compilerOptions: setup.compilerOptions, ignore: ["(?:^|/)node_modules/"] };
+}
+
 /** The tsconfig the language host reads: the `tsconfig` runtime option, else PULUMI_NODEJS_TSCONFIG_PATH, else tsconfig.json. */
 export function tsconfigPathOf(options: NodeRuntimeOptions, env: NodeJS.ProcessEnv): string {
     return options.tsconfig ?? env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json";

@@ -19,8 +19,8 @@ import { register as registerLoaderHooks } from "module";
 import { AwsMocks } from "../awsMocks";
 import { runUnderMocks } from "../runUnderMocks";
 import { propertiesToWire, toWire } from "../wireProperties";
-import { readRequest, report } from "./engineChild";
-import { esmEntryFile, programEntry, programPackage, TypeScriptSetup, typeScriptSetup } from "./languageHost";
+import { ENGINE_ONLY_VARIABLE, readRequest, report } from "./engineChild";
+import { esmEntryFile, programEntry, programPackage, tsNodeOptionsOf, TypeScriptSetup, typeScriptSetup } from "./languageHost";
 import { PendingWork } from "./pendingWork";
 import { cacheTranspiledTypeScript } from "./transpileCache";
 import { programFrame } from "./programFrame";
@@ -88,7 +88,7 @@ function unfinishedWork(liveIntervals: () => number): boolean {
  * cached between plans (transpileCache.ts).
  */
 function registerTypeScript(setup: TypeScriptSetup): void {
-    const options = { transpileOnly: true, project: setup.project, skipProject: setup.skipProject, compilerOptions: setup.compilerOptions };
+    const options = tsNodeOptionsOf(setup);
     if (setup.esm) {
         // The language host's own ESM hooks (ts-node/esm); they read ts-node's settings from the environment.
         process.env.TS_NODE_TRANSPILE_ONLY = "true";
@@ -145,6 +145,9 @@ async function loadProgram(file: string, esm: boolean): Promise<unknown> {
 }
 
 async function main(request: ProgramRunRequest): Promise<void> {
+    // What confines the engine's own ts-node (run from source) to its files must not reach the
+    // program's, nor the ES module loader thread, which starts with a copy of the environment.
+    delete process.env[ENGINE_ONLY_VARIABLE];
     const onError = (err: unknown): void => fail(describeError(err, request.rootDir));
     process.on("uncaughtException", onError).on("unhandledRejection", onError);
     process.exit = ((code?: number | string | null) => {

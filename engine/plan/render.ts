@@ -3,10 +3,12 @@ import type { PolicyViolation } from "../policyEngine";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
 import { KNOWN_AFTER_DEPLOY } from "../wireProperties";
 import { creationSecondsOf } from "./creationTimes";
+import { ttlText } from "./dnsRecords";
 import { specificMessage } from "./formats/describe";
 import { wiringSections } from "./formats/wiringText";
 import { PlanResult } from "./planProgram";
 import { mandatoryCount, policyResultsByResource } from "./policy";
+import { verdictOf } from "./verdict";
 import { Style } from "./style";
 
 /** The plan for a person: what would be created, what it serves, what policy says, what it costs. */
@@ -93,7 +95,7 @@ function renderStackReferences(plan: PlanResult): string[] {
 
 function renderDnsRecords(plan: PlanResult): string[] {
     const width = Math.max(0, ...plan.dnsRecords.map((r) => r.name.length));
-    return plan.dnsRecords.map((r) => `  ${r.name.padEnd(width)}  ${r.type.padEnd(5)} ttl ${(r.ttl === null ? KNOWN_AFTER_DEPLOY : String(r.ttl)).padEnd(4)} ${r.routingPolicy}`);
+    return plan.dnsRecords.map((r) => `  ${r.name.padEnd(width)}  ${r.type.padEnd(5)} ttl ${ttlText(r.ttl).padEnd(4)} ${r.routingPolicy}`);
 }
 
 function renderApiOnly(plan: PlanResult): string[] {
@@ -151,19 +153,9 @@ function stalenessText(e: PlanResult["estimates"]): string {
     return e.stalenessUnknownServices.length > 0 ? KNOWN_AFTER_DEPLOY : "n/a (no Cloud Map services)";
 }
 
-/** The last line. Never an unqualified ✔ when some resources (inside remote components) were not analysed. */
+/** The last line (verdict.ts): never an unqualified ✔ when some resources (inside remote components) were not analysed. */
 function renderVerdict(plan: PlanResult, style: Style): string {
-    const mandatory = mandatoryCount(plan.policy);
-    const opaque = plan.opaque.length;
-    const unchecked = opaque > 0 ? `${opaque} remote component${opaque === 1 ? "" : "s"} (${plan.opaque.map((c) => c.name).join(", ")}) not analysed` : "";
-    if (mandatory > 0) {
-        return style.red(`✖ ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"}: this stack would not deploy.`) +
-            (unchecked ? style.yellow(` Also ${unchecked}.`) : "");
-    }
-    if (unchecked) {
-        return style.yellow(plan.policy
-            ? `! No mandatory policy violations in the resources the plan could see, but ${unchecked}: their resources were not checked.`
-            : `! Planned without policy checks; ${unchecked}.`);
-    }
-    return style.green(plan.policy ? "✔ No mandatory policy violations." : "✔ Planned without policy checks.");
+    const verdict = verdictOf(plan);
+    const colour = { blocked: style.red, qualified: style.yellow, clean: style.green }[verdict.tone];
+    return colour(`${verdict.mark} ${verdict.text}`);
 }

@@ -6,6 +6,9 @@ import { cacheDir, writeCacheFile } from "./cacheDir";
 
 type Loader = (module: NodeJS.Module & { _compile(code: string, file: string): unknown }, file: string) => void;
 
+/** Changes whenever what is cached, or how, changes: older entries are then never read. */
+const CACHE_FORMAT = 3;
+
 const served = new Map<string, string>();
 let sourceMapsInstalled = false;
 
@@ -25,10 +28,11 @@ export function installSourceMaps(): void {
     }
 }
 
-/** What of a ts-node service decides its output. */
+/** What of a ts-node service decides its output, and which files it leaves to other loaders. */
 interface TsNodeService {
     readonly ts: { readonly version: string };
     readonly config: { readonly options: object };
+    ignored(file: string): boolean;
 }
 
 /**
@@ -36,8 +40,8 @@ interface TsNodeService {
  * the file's path and contents, the package type that decides its module format, and the
  * service's effective compiler options and versions: transpiling is most of the cost of
  * starting a TypeScript program (TypeScript's emitter is slow until warm), and the files
- * rarely change between plans. Files under node_modules, which ts-node does not compile,
- * pass through untouched.
+ * rarely change between plans. Files the service does not compile (node_modules) pass
+ * through untouched.
  */
 export function cacheTranspiledTypeScript(service: TsNodeService): void {
     const extensions = require.extensions as unknown as Record<string, Loader | undefined>;
@@ -47,9 +51,10 @@ export function cacheTranspiledTypeScript(service: TsNodeService): void {
     }
     installSourceMaps();
     const dir = path.join(cacheDir(), "transpiled");
-    const base = JSON.stringify({ typescript: service.ts.version, options: service.config.options });
+    const base = JSON.stringify({ format: CACHE_FORMAT, typescript: service.ts.version, options: service.config.options });
     extensions[".ts"] = (module, file) => {
-        if (file.includes(`${path.sep}node_modules${path.sep}`)) {
+        // A file the service does not compile (node_modules, out of its scope) reaches _compile as it is.
+        if (service.ignored(file)) {
             compile(module, file);
             return;
         }

@@ -11,7 +11,7 @@ import * as path from "path";
 import type * as tsNodeTypes from "ts-node";
 import type * as ts from "typescript";
 import { readRequest, report } from "./engineChild";
-import { esmEntryFile, programEntry, programPackage, typeScriptSetup } from "./languageHost";
+import { esmEntryFile, programEntry, programPackage, tsNodeOptionsOf, typeScriptSetup } from "./languageHost";
 import { TypeCheckMessage, TypeCheckOutcome, TypeCheckRequest } from "./typeCheckProtocol";
 
 // ts-node never reports these (its own default `ignoreDiagnostics`).
@@ -51,7 +51,7 @@ function check(request: TypeCheckRequest): TypeCheckMessage {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const tsNode = require("ts-node") as typeof tsNodeTypes;
     // Registered (never used to run anything) so `.ts` entries resolve exactly as `require` resolves them.
-    const service = tsNode.register({ transpileOnly: true, project: setup.project, skipProject: setup.skipProject, compilerOptions: setup.compilerOptions });
+    const service = tsNode.register(tsNodeOptionsOf(setup));
     const entryFile = resolve();
     if (service.ignored(entryFile)) {
         return done({ status: "skipped", detail: "the program is JavaScript" }, tsconfig);

@@ -6,6 +6,7 @@ describe("plan: the CLI's output and exit status", function () {
     this.timeout(180_000);
     let publicNamespace: Run;
     let throws: Run;
+    let throwsCompiled: Run;
     let json: Run;
     let usage: Run;
     let jsonFailure: Run;
@@ -15,9 +16,10 @@ describe("plan: the CLI's output and exit status", function () {
     // Each run starts Node and the SDK; running them side by side keeps this quick. The first
     // four run from the TypeScript sources, as `npm run plan` does; the rest run compiled.
     before(async () => {
-        [publicNamespace, throws, json, usage, jsonFailure, jsonUsage, head] = await Promise.all([
+        [publicNamespace, throws, throwsCompiled, json, usage, jsonFailure, jsonUsage, head] = await Promise.all([
             plan([fixture("public-namespace")], { fromSource: true }),
             plan([fixture("throws")], { fromSource: true }),
+            plan([fixture("throws"), "--no-policy"]),
             plan([fixture("config-echo"), "--json", "--no-policy", "--config", "namespaceName=cli.local"], { fromSource: true }),
             plan([], { fromSource: true }),
             plan([fixture("exits"), "--json", "--no-policy"]),
@@ -39,6 +41,8 @@ describe("plan: the CLI's output and exit status", function () {
         assert.match(throws.stderr, /error: .*QuickShipTopology "shop" has invalid arguments/);
         assert.match(throws.stderr, /ttlSeconds: The SRV record's TTL is 600 s, above the 60 s ceiling.* Fix: Set the TTL to 60 s or less/);
         assert.match(throws.stderr, /at .*fixtures[/\\]throws[/\\]index\.ts:4:1\)/, "the line in the TypeScript source");
+        // Compiled too (one of the two runs finds the other's compiled TypeScript in the cache): the same line.
+        assert.match(throwsCompiled.stderr, /at .*fixtures[/\\]throws[/\\]index\.ts:4:1\)/);
         assert.strictEqual(throws.stdout, "");
     });
 

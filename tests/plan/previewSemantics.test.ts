@@ -90,7 +90,7 @@ describe("plan: preview semantics, as pulumi preview", function () {
         const doc = documentOf(providers);
         // Each service is named after its namespace's ARN region.
         assert.deepStrictEqual(doc.dnsRecords.map((r) => r.name), ["us-east-1.here.internal", "us-west-2.there.internal"]);
-        assert.match(doc.estimates.assumptions[0], /The stack's resources are in us-east-1, us-west-2; prices there may differ\./);
+        assert.match(doc.estimates.assumptions[0], /^AWS list prices for us-east-1, us-west-2, the same in every commercial AWS Region/);
         assert.strictEqual(emptyProviderRegion.code, 2);
         assert.match(emptyProviderRegion.stderr, /aws\.Provider "nowhere" has an empty region\. Set region to an AWS region such as "us-west-2"/);
         assert.match(emptyProviderRegion.stderr, /at .*fixtures\/providers\/index\.js:17:5/);
