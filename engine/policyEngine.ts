@@ -73,8 +73,6 @@ export interface AnalyzedResource {
 /** A connection to a running policy pack, speaking the engine's side of the Analyzer protocol. */
 export interface AnalyzerSession {
     readonly port: number;
-    /** The pack's process id. */
-    readonly pid: number | undefined;
     info(): Promise<AnalyzerInfo>;
     /** Sends ConfigureStack; false when the pack's SDK does not implement it. */
     configureStack(stack: { project: string; stack: string; dryRun: boolean }): Promise<boolean>;
@@ -253,7 +251,6 @@ export async function startPolicyPack(packDir: string, options: SessionOptions =
 
     return {
         port: pack.port,
-        pid: pack.pid,
         info,
         async configureStack({ project, stack, dryRun }) {
             const request = new analyzer.AnalyzerStackConfigureRequest().setProject(project).setStack(stack).setDryRun(dryRun);

@@ -5,7 +5,6 @@ import { ownChild } from "./childProcesses";
 /** A running policy pack: the analyzer gRPC server the pack started. */
 export interface PolicyPackProcess {
     readonly port: number;
-    readonly pid: number | undefined;
     /** Everything the pack wrote to stderr so far, for error messages. */
     stderr(): string;
     /** Resolves when the pack's process ends, with how it ended (`code 1`, `signal SIGKILL`). */
@@ -78,7 +77,7 @@ export function spawnPolicyPack(packDir: string, options: { deadline?: number } 
             }
             settled = true;
             clearTimeout(timer);
-            resolve({ port: Number(first), pid: child.pid, stderr: () => stderr, exited, kill });
+            resolve({ port: Number(first), stderr: () => stderr, exited, kill });
         });
     });
 }

@@ -24,7 +24,6 @@ export function report(message: object): void {
 }
 
 export interface EngineChild<M> {
-    readonly pid: number | undefined;
     /** Calls `listener` with each message, in order. */
     onMessage(listener: (message: M) => void): void;
     /** Resolves once the child has exited and its output is read. */
@@ -45,16 +44,16 @@ const ENGINE_ONLY_PATTERN = "^(?!engine[\\\\/])";
  * engine's own files, with the engine's tsconfig (its working directory is the engine's
  * root until it changes to the program's).
  */
-export function startEngineChild<M>(script: string, request: unknown, options: { onOutput: (chunk: Buffer) => void; env?: NodeJS.ProcessEnv }): EngineChild<M> {
+export function startEngineChild<M>(script: string, request: unknown, options: { onOutput: (chunk: Buffer) => void }): EngineChild<M> {
     const fromSource = path.extname(__filename) === ".ts";
     const file = path.join(__dirname, `${script}${fromSource ? ".ts" : ".js"}`);
     const args = fromSource ? ["-r", require.resolve("ts-node/register/transpile-only"), file] : [file];
-    const env = options.env ?? process.env;
     const child = spawn(process.execPath, args, {
         cwd: ENGINE_ROOT,
-        // From source, the engine's ts-node compiles the engine's files only: the program's,
-        // wherever they are, are left to the program's own ts-node (see programHost.ts).
-        env: fromSource ? { ...env, [ENGINE_ONLY_VARIABLE]: ENGINE_ONLY_PATTERN } : env,
+        // From source, the engine's ts-node compiles the engine's files only (the child hosts
+        // import nothing outside engine/): the program's, wherever they are, are left to the
+        // program's own ts-node (see programHost.ts).
+        env: fromSource ? { ...process.env, [ENGINE_ONLY_VARIABLE]: ENGINE_ONLY_PATTERN } : process.env,
         stdio: ["pipe", "pipe", "pipe", "pipe"],
     });
     ownChild(child);
@@ -85,7 +84,6 @@ export function startEngineChild<M>(script: string, request: unknown, options: {
         child.once("close", (code, signal) => resolve({ code, signal }));
     });
     return {
-        pid: child.pid,
         onMessage(listener) {
             listeners.push(listener);
             queued.splice(0).forEach(listener);

@@ -11,7 +11,7 @@ import { loadProject, PulumiProject } from "./loadProject";
 import { assertRunnablePolicyPack, defaultPolicyPackDir, mandatoryCount } from "./policy";
 import { DEFAULT_TIMEOUT_SECONDS } from "./planTimeout";
 import { DEFAULT_REGION, regionsOf } from "./regions";
-import { ProgramRun, runProgram } from "./runProgram";
+import { runProgram } from "./runProgram";
 import { TypeCheckError, TypeCheckResult, typeCheck } from "./typeCheck";
 import { Wiring, wiringOf } from "./wiring";
 
@@ -97,11 +97,13 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
     }
     step(`Running ${path.relative(process.cwd(), project.main) || "."} under mocks`);
     // The program first: it takes longest. The type check and the pack start meanwhile.
+    const stopProgram = new AbortController();
     const running = settledOutcome(runProgram(project, {
         deadline,
         organization: options.organization ?? "organization",
         stackReferenceOutputs: options.stackReferenceOutputs ?? {},
         onOutput: options.onProgramOutput,
+        signal: stopProgram.signal,
     }));
     const checking = settledOutcome(typeCheck(project, deadline));
     // Loaded only now (gRPC and the analyzer protocol take a while), once the program is on its way.
@@ -112,7 +114,6 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         stack: { project: project.name, stack: project.stack },
         deadline,
     })));
-    let run: ProgramRun | undefined;
     let pack: PreparedPolicyPack | undefined;
     try {
         // pulumi preview compiles before it runs: type errors come first, then the program's, then the pack's.
@@ -123,7 +124,6 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         }
         detail(typeCheckSummary(typeChecked));
         const ran = await running.then(unwrap);
-        run = ran;
         pack = preparing === undefined ? undefined : await preparing.then(unwrap);
         if (!ran.entry.startsWith(project.programDir + path.sep)) {
             detail(`the entry point is ${path.relative(process.cwd(), ran.entry)}: Pulumi.yaml's main is not a file, so, like the Pulumi ` +
@@ -163,9 +163,8 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         await ran.settled;
         return result;
     } finally {
-        run?.stop();
-        // Whatever did not get used is stopped too (a failed plan may leave the program or the pack running).
-        void running.then((outcome) => (outcome.ok ? outcome.value.stop() : undefined));
+        // Nothing the plan started outlives it, whether it succeeded or failed half-way.
+        stopProgram.abort();
         await Promise.all([pack?.close(), preparing?.then((outcome) => (outcome.ok && outcome.value !== pack ? outcome.value.close() : undefined))]);
     }
 }

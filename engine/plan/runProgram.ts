@@ -4,6 +4,7 @@ import { ResourceGraph } from "../resourceGraph";
 import { startEngineChild } from "./engineChild";
 import { PulumiProject } from "./loadProject";
 import { ProgramFailure, ProgramHostMessage, ProgramRunRequest } from "./programHostProtocol";
+import { DEFAULT_REGION } from "./regions";
 
 /** The program produced no plan: it threw, exited, stopped making progress, or ran out of time. */
 export class ProgramError extends Error {
@@ -39,6 +40,8 @@ export interface ProgramRunOptions {
     readonly stackReferenceOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
     /** Where the program's own stdout and stderr go. @default this process's stderr */
     readonly onOutput?: (chunk: Buffer) => void;
+    /** Stops the program's process when aborted (the plan failed elsewhere). */
+    readonly signal?: AbortSignal;
 }
 
 export interface ProgramRun {
@@ -56,8 +59,6 @@ export interface ProgramRun {
      * rejects with ProgramError if that failed (an exception in a timer, process.exit, …).
      */
     readonly settled: Promise<void>;
-    /** Stops the program's process now. */
-    stop(): void;
 }
 
 // How long after the deadline the program's process may take to report before it is killed.
@@ -80,13 +81,14 @@ export function runProgram(project: PulumiProject, options: ProgramRunOptions): 
         main: project.main,
         mainIsFile: project.mainIsFile,
         runtimeOptions: project.runtimeOptions,
-        region: project.config["aws:region"] ?? "us-east-1",
+        region: project.config["aws:region"] ?? DEFAULT_REGION,
         stackReferenceOutputs: options.stackReferenceOutputs,
         deadline: options.deadline,
     };
     const child = startEngineChild<ProgramHostMessage>("programHost", request, {
         onOutput: options.onOutput ?? ((chunk) => void process.stderr.write(chunk)),
     });
+    options.signal?.addEventListener("abort", () => child.kill(), { once: true });
     return new Promise<ProgramRun>((resolve, reject) => {
         let ran = false;
         let reported = false;
@@ -114,7 +116,6 @@ export function runProgram(project: PulumiProject, options: ProgramRunOptions): 
                 stackReferences: message.stackReferences,
                 peakRssMb: message.peakRssMb,
                 settled,
-                stop: () => child.kill(),
             });
         });
         void child.exited.then(({ code, signal }) => {
