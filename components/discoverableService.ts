@@ -162,7 +162,8 @@ export class DiscoverableService extends pulumi.ComponentResource {
             healthCheckConfig: args.route53HealthCheck,
             healthCheckCustomConfig: settings.shape.healthCheckCustomConfig,
             forceDestroy: args.forceDestroy ?? true,
-            tags: args.tags,
+            // A copy: the SDK cannot serialize an object without a prototype, which plain JavaScript can pass.
+            tags: args.tags === undefined ? undefined : { ...args.tags },
         }, { parent: this });
         this.serviceId = service.id;
         this.serviceArn = service.arn;

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { throwOnFindings } from "./rules";
+import { throwOnFindings, ValidationError } from "./rules";
 import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
@@ -79,8 +79,11 @@ export class DiscoveryNetwork extends pulumi.ComponentResource {
         for (let i = 0; i < zoneCount; i++) {
             const zone = zones.names.apply((names) => {
                 if (names.length < zoneCount) {
-                    throw new Error(`DiscoveryNetwork "${name}": availabilityZoneCount ${zoneCount} but the region has ` +
-                        `${names.length} available zones (${names.join(", ")}). Fix: set availabilityZoneCount to ${names.length} or less.`);
+                    throw new ValidationError("DiscoveryNetwork", name, [{
+                        rule: "network-zone-count", path: "availabilityZoneCount",
+                        message: `${zoneCount} zones were asked for, but the region has ${names.length} available (${names.join(", ")}).`,
+                        fix: `Use ${names.length} or fewer.`,
+                    }]);
                 }
                 return names[i];
             });

@@ -38,8 +38,10 @@ export class HttpNamespace extends pulumi.ComponentResource {
         this.kind = NamespaceKind.Http;
         const namespace = new aws.servicediscovery.HttpNamespace(name, {
             name: args.name,
-            description: args.description ?? `Service discovery for ${args.name}`,
-            tags: args.tags,
+            // The default quotes the name, which may be up to 1,024 characters itself: cut to the description's limit.
+            description: args.description ?? `Service discovery for ${args.name}`.slice(0, 1024),
+            // A copy: the SDK cannot serialize an object without a prototype, which plain JavaScript can pass.
+            tags: args.tags === undefined ? undefined : { ...args.tags },
         }, { parent: this });
         this.namespaceId = namespace.id;
         this.namespaceArn = namespace.arn;

@@ -62,7 +62,8 @@ export class PrivateDnsNamespace extends pulumi.ComponentResource {
             name: this.name,
             vpc: vpcId,
             description: args.description ?? `Service discovery for ${this.name}`,
-            tags: args.tags,
+            // A copy: the SDK cannot serialize an object without a prototype, which plain JavaScript can pass.
+            tags: args.tags === undefined ? undefined : { ...args.tags },
         }, { parent: this });
         this.namespaceId = namespace.id;
         this.namespaceArn = namespace.arn;

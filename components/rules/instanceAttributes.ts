@@ -110,7 +110,7 @@ export function checkInstanceAttributeLimits(attributes: unknown, path = "attrib
 
 // The values RegisterInstance documents for the attributes it reserves.
 const EC2_INSTANCE_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
-const RESERVED_VALUE_RULES: Readonly<Record<string, { readonly accepts: (value: string) => boolean; readonly expected: string }>> = {
+const RESERVED_VALUE_RULES: ReadonlyMap<string, { readonly accepts: (value: string) => boolean; readonly expected: string }> = new Map(Object.entries({
     AWS_INIT_HEALTH_STATUS: { accepts: (v) => v === "HEALTHY" || v === "UNHEALTHY", expected: 'exactly "HEALTHY" or "UNHEALTHY" (in capitals)' },
     AWS_INSTANCE_IPV4: { accepts: isIPv4, expected: "an IPv4 address such as 192.0.2.44" },
     AWS_INSTANCE_IPV6: { accepts: isIPv6, expected: "an IPv6 address such as 2001:db8::1" },
@@ -118,7 +118,7 @@ const RESERVED_VALUE_RULES: Readonly<Record<string, { readonly accepts: (value: 
     AWS_EC2_INSTANCE_ID: { accepts: (v) => EC2_INSTANCE_ID.test(v), expected: 'an EC2 instance id such as "i-0123456789abcdef0"' },
     AWS_INSTANCE_CNAME: { accepts: isDomainName, expected: "a domain name such as example.com" },
     AWS_ALIAS_DNS_NAME: { accepts: isDomainName, expected: "the DNS name of an Elastic Load Balancing load balancer" },
-};
+}));
 
 function isDomainName(value: string): boolean {
     const bare = value.replace(/\.$/, "");
@@ -132,7 +132,8 @@ function isDomainName(value: string): boolean {
  */
 export function checkReservedAttributeValues(attributes: unknown, path = "attributes"): Finding[] {
     return entriesOf(attributes).flatMap(([key, value]) => {
-        const rule = RESERVED_VALUE_RULES[key];
+        // A Map, not an object: a user's key such as "constructor" must not find Object.prototype.
+        const rule = RESERVED_VALUE_RULES.get(key);
         if (rule === undefined || (typeof value === "string" && rule.accepts(value))) {
             return [];
         }

@@ -23,7 +23,7 @@ describe("DiscoveryNetwork", () => {
         assertRejects(() => new DiscoveryNetwork("net", { cidrBlock: "10.0.0.0/24" }), /DiscoveryNetwork "net" has invalid arguments/, /cidrBlock: "10.0.0.0\/24" must be a \/16/, /Fix: /));
     it("fails the run when the region has fewer zones than asked for, instead of doubling up a zone", () =>
         assertRejects(() => new DiscoveryNetwork("net", { availabilityZoneCount: 4 }),
-            /availabilityZoneCount 4 but the region has 3 available zones \(us-east-1a, us-east-1b, us-east-1c\)/, /Fix: set availabilityZoneCount to 3 or less/));
+            /DiscoveryNetwork "net" has invalid arguments/, /availabilityZoneCount: 4 zones were asked for, but the region has 3 available \(us-east-1a, us-east-1b, us-east-1c\)/, /Fix: Use 3 or fewer/));
     it("refuses a zone count outside 1-6", () =>
         assertRejects(() => new DiscoveryNetwork("net", { availabilityZoneCount: 0 }), /availabilityZoneCount: 0 must be a whole number from 1 to 6/, /Fix: /));
 });
