@@ -19,10 +19,13 @@ describe("plan: preview semantics, as pulumi preview", function () {
     this.timeout(180_000);
     let unknownText: Run;
     let unknownJson: Run;
+    let unknownMarkdown: Run;
     let stackRefUnknown: Run;
     let stackRefSupplied: Run;
     let awsxText: Run;
     let awsxJson: Run;
+    let awsxMarkdown: Run;
+    let awsxSarif: Run;
     let providers: Run;
     let emptyProviderRegion: Run;
     let emptyStackRegion: Run;
@@ -32,14 +35,17 @@ describe("plan: preview semantics, as pulumi preview", function () {
 
     before(async () => {
         const stackReferenceOutputs = path.join(fixture("stack-reference"), "outputs.json");
-        [unknownText, unknownJson, stackRefUnknown, stackRefSupplied, awsxText, awsxJson, providers, emptyProviderRegion, emptyStackRegion, imports, noSuchStack, noDefaultStack] =
+        [unknownText, unknownJson, unknownMarkdown, stackRefUnknown, stackRefSupplied, awsxText, awsxJson, awsxMarkdown, awsxSarif, providers, emptyProviderRegion, emptyStackRegion, imports, noSuchStack, noDefaultStack] =
             await Promise.all([
                 plan([fixture("unknown-outputs"), "--no-policy"]),
                 plan([fixture("unknown-outputs"), "--no-policy", "--json"]),
+                plan([fixture("unknown-outputs"), "--no-policy", "--format", "markdown"]),
                 plan([fixture("stack-reference"), "--no-policy"]),
                 plan([fixture("stack-reference"), "--no-policy", "--json", "--stack-reference-outputs", stackReferenceOutputs, "--organization", "acme"]),
                 plan([fixture("awsx")]),
                 plan([fixture("awsx"), "--json", "--no-policy"]),
+                plan([fixture("awsx"), "--format", "markdown"]),
+                plan([fixture("awsx"), "--format", "sarif"]),
                 plan([fixture("providers"), "--no-policy", "--json"]),
                 plan([fixture("providers"), "--no-policy"], { env: { EMPTY_PROVIDER_REGION: "1" } }),
                 plan([fixture("providers"), "--no-policy", "--config", "aws:region="]),
@@ -55,6 +61,8 @@ describe("plan: preview semantics, as pulumi preview", function () {
         assert.match(unknownText.stdout, /^ {2}\(known after deploy\)\.shop\.internal +A +ttl \(known after deploy\) MULTIVALUE$/m);
         assert.match(unknownText.stdout, /Worst discovery staleness +\(known after deploy\)/);
         assert.doesNotMatch(unknownText.stdout + unknownText.stderr, /NaN|undefined/);
+        assert.match(unknownMarkdown.stdout, /\| A \| \(known after deploy\) \| MULTIVALUE \|/);
+        assert.doesNotMatch(unknownMarkdown.stdout, /NaN|null s|undefined/);
         const doc = documentOf(unknownJson);
         assert.deepStrictEqual(doc.dnsRecords.map((r) => [r.name, r.ttl]), [["(known after deploy).shop.internal", null]]);
         assert.strictEqual(doc.estimates.stalenessSeconds, null);
@@ -81,6 +89,12 @@ describe("plan: preview semantics, as pulumi preview", function () {
             { urn: "urn:pulumi:dev::awsx::awsx:ec2:Vpc::net", type: "awsx:ec2:Vpc" },
             { urn: "urn:pulumi:dev::awsx::awsx:ecs:FargateService::web", type: "awsx:ecs:FargateService" },
         ]);
+        // Every report says so: the pull-request comment, and code scanning's log.
+        assert.match(awsxMarkdown.stdout, /^## ! No mandatory policy violations in the resources the plan could see, but 2 remote components \(net, web\) not analysed/m);
+        assert.match(awsxMarkdown.stdout, /\*\*Not analysed:\*\* .*`net` \(`awsx:ec2:Vpc`\), `web` \(`awsx:ecs:FargateService`\)/);
+        const sarif = JSON.parse(awsxSarif.stdout) as { runs: { invocations: { toolExecutionNotifications?: { level: string; message: { text: string } }[] }[] }[] };
+        assert.deepStrictEqual(sarif.runs[0].invocations[0].toolExecutionNotifications?.map((n) => [n.level, n.message.text.split(" is ")[0]]),
+            [["warning", "net (awsx:ec2:Vpc)"], ["warning", "web (awsx:ecs:FargateService)"]]);
         // One Cloud Map service per private subnet: the modelled ids are known, one per zone, subnet-shaped.
         assert.deepStrictEqual(doc.dnsRecords.map((r) => r.name.replace(/subnet-[0-9a-f]{4}/, "subnet-ID")),
             ["zone-0-subnet-ID.shop.internal", "zone-1-subnet-ID.shop.internal", "zone-2-subnet-ID.shop.internal"]);
