@@ -1,32 +1,56 @@
 import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
+import { DEFAULT_VPC_ID, defaultSubnetIds, REMOTE_COMPONENT_MODELS } from "./remoteComponents";
+import { isSdkUnknown } from "./wireProperties";
 
 /** The account and region the mocks pretend to be in. */
 export interface AwsMockSettings {
-    /** @default "us-east-1" */
+    /** The stack's region (`aws:region`); explicit providers and a resource's own `region` override it. @default "us-east-1" */
     readonly region?: string;
     /** @default "123456789012" */
     readonly accountId?: string;
     /**
      * What to do with a resource type the mocks do not model: `"throw"` (tests, so a typo
      * or a new resource cannot slip through with a made-up id) or `"generic"` (plans of
-     * arbitrary programs, which get a generic id and ARN).
+     * arbitrary programs, which get a generic id and, for AWS types, ARN).
      * @default "throw"
      */
     readonly unknownResources?: "throw" | "generic";
+    /**
+     * Outputs of the stacks the program references (`new pulumi.StackReference(name)`), keyed
+     * by the name the program passes. A stack not listed here has unknown outputs.
+     */
+    readonly stackReferenceOutputs?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 }
 
 type State = Record<string, unknown>;
-type Ids = { readonly hex: (n: number) => string; readonly arn: (service: string, resource: string, global?: boolean) => string };
-type Behaviour = (name: string, inputs: State, ids: Ids) => { id: string; state: State };
+type Ids = { readonly hex: (n: number) => string; readonly arn: (service: string, resource: string, global?: boolean) => string | undefined };
+/** Computes a modelled resource's id and outputs; `id: undefined` when it derives from a value not known yet (previews). */
+type Behaviour = (name: string, inputs: State, ids: Ids) => { id: string | undefined; state: State };
 
-function physicalName(name: string, inputs: State, hex: (n: number) => string): string {
-    return typeof inputs.name === "string" ? inputs.name : `${name}-${hex(7)}`;
+/** A known string input, or undefined when it is missing, not a string, or unknown until deploy. */
+function text(value: unknown): string | undefined {
+    return typeof value === "string" ? value : undefined;
+}
+
+/** The physical name: the `name` input, else the provider's autoname; undefined while `name` is unknown. */
+function physicalName(name: string, inputs: State, hex: (n: number) => string): string | undefined {
+    return isSdkUnknown(inputs.name) ? undefined : text(inputs.name) ?? `${name}-${hex(7)}`;
+}
+
+/** A behaviour for resources named by `physicalName`; everything is unknown while the name is. */
+function named(build: (physical: string, inputs: State, ids: Ids) => { id: string | undefined; state: State }): Behaviour {
+    return (name, inputs, ids) => {
+        const physical = physicalName(name, inputs, ids.hex);
+        return physical === undefined ? { id: undefined, state: {} } : build(physical, inputs, ids);
+    };
 }
 
 /**
  * How the AWS provider answers for each resource type the components create: the id
- * format AWS uses, the ARN, and the computed outputs programs read.
+ * format AWS uses, the ARN, and the computed outputs programs read. In a preview an input
+ * may be unknown (`pulumi.unknown`); what derives from it is then left out, so it stays
+ * unknown too.
  */
 const RESOURCES: Record<string, Behaviour> = {
     "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": (_n, _i, { hex, arn }) => {
@@ -37,61 +61,63 @@ const RESOURCES: Record<string, Behaviour> = {
         const id = `ns-${hex(16)}`;
         return { id, state: { arn: arn("servicediscovery", `namespace/${id}`), hostedZone: `Z${hex(20).toUpperCase()}` } };
     },
-    "aws:servicediscovery/httpNamespace:HttpNamespace": (_n, _i, { hex, arn }) => {
+    "aws:servicediscovery/httpNamespace:HttpNamespace": (_n, inputs, { hex, arn }) => {
         const id = `ns-${hex(16)}`;
-        return { id, state: { arn: arn("servicediscovery", `namespace/${id}`), httpName: _i.name } };
+        return { id, state: { arn: arn("servicediscovery", `namespace/${id}`), httpName: inputs.name } };
     },
     "aws:servicediscovery/service:Service": (_n, _i, { hex, arn }) => {
         const id = `srv-${hex(16)}`;
         return { id, state: { arn: arn("servicediscovery", `service/${id}`) } };
     },
-    "aws:servicediscovery/instance:Instance": (_n, inputs) => ({ id: String(inputs.instanceId), state: {} }),
-    "aws:ecs/cluster:Cluster": (name, inputs, { hex, arn }) => {
-        const clusterName = physicalName(name, inputs, hex);
+    "aws:servicediscovery/instance:Instance": (_n, inputs) => ({ id: text(inputs.instanceId), state: {} }),
+    "aws:ecs/cluster:Cluster": named((clusterName, _i, { arn }) => {
         const clusterArn = arn("ecs", `cluster/${clusterName}`);
         return { id: clusterArn, state: { name: clusterName, arn: clusterArn } };
-    },
-    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": (_n, inputs) => ({ id: String(inputs.clusterName), state: {} }),
-    "aws:sqs/queue:Queue": (name, inputs, { hex, arn }) => {
-        const queueArn = arn("sqs", physicalName(name, inputs, hex));
-        // https://sqs.<region>.amazonaws.com/<account>/<name>, the form SQS returns as QueueUrl.
-        const [, , , region, account, queueName] = queueArn.split(":");
-        const url = `https://sqs.${region}.amazonaws.com/${account}/${queueName}`;
-        return { id: url, state: { name: queueName, arn: queueArn, url } };
-    },
-    "aws:ecs/taskDefinition:TaskDefinition": (_n, inputs, { arn }) => ({
-        id: String(inputs.family),
-        state: { revision: 1, arn: arn("ecs", `task-definition/${inputs.family}:1`), arnWithoutRevision: arn("ecs", `task-definition/${inputs.family}`) },
     }),
-    "aws:ecs/service:Service": (name, inputs, { hex, arn }) => {
-        const serviceName = physicalName(name, inputs, hex);
-        const cluster = String(inputs.cluster ?? "default").split("/").pop();
-        const serviceArn = arn("ecs", `service/${cluster}/${serviceName}`);
+    "aws:ecs/clusterCapacityProviders:ClusterCapacityProviders": (_n, inputs) => ({ id: text(inputs.clusterName), state: {} }),
+    "aws:sqs/queue:Queue": named((queueName, _i, { arn }) => {
+        const queueArn = arn("sqs", queueName);
+        // https://sqs.<region>.amazonaws.com/<account>/<name>, the form SQS returns as QueueUrl.
+        const [, , , region, account] = queueArn?.split(":") ?? [];
+        const url = queueArn === undefined ? undefined : `https://sqs.${region}.amazonaws.com/${account}/${queueName}`;
+        return { id: url, state: { name: queueName, arn: queueArn, url } };
+    }),
+    "aws:ecs/taskDefinition:TaskDefinition": (_n, inputs, { arn }) => {
+        const family = text(inputs.family);
+        return family === undefined ? { id: undefined, state: { revision: 1 } } : {
+            id: family,
+            state: { revision: 1, arn: arn("ecs", `task-definition/${family}:1`), arnWithoutRevision: arn("ecs", `task-definition/${family}`) },
+        };
+    },
+    "aws:ecs/service:Service": named((serviceName, inputs, { arn }) => {
+        const cluster = isSdkUnknown(inputs.cluster) ? undefined : (text(inputs.cluster) ?? "default").split("/").pop();
+        const serviceArn = cluster === undefined ? undefined : arn("ecs", `service/${cluster}/${serviceName}`);
         return { id: serviceArn, state: { name: serviceName, arn: serviceArn } };
+    }),
+    "aws:iam/role:Role": named((roleName, _i, { hex, arn }) => ({
+        id: roleName,
+        state: { name: roleName, arn: arn("iam", `role/${roleName}`, true), uniqueId: `AROA${hex(17).toUpperCase()}` },
+    })),
+    "aws:iam/rolePolicy:RolePolicy": named((policyName, inputs) => {
+        const role = text(inputs.role);
+        return { id: role === undefined ? undefined : `${role}:${policyName}`, state: { name: policyName } };
+    }),
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (_n, inputs, { hex }) => {
+        const role = text(inputs.role);
+        return { id: role === undefined ? undefined : `${role}-${hex(26)}`, state: {} };
     },
-    "aws:iam/role:Role": (name, inputs, { hex, arn }) => {
-        const roleName = physicalName(name, inputs, hex);
-        return { id: roleName, state: { name: roleName, arn: arn("iam", `role/${roleName}`, true), uniqueId: `AROA${hex(17).toUpperCase()}` } };
-    },
-    "aws:iam/rolePolicy:RolePolicy": (name, inputs, { hex }) => {
-        const policyName = physicalName(name, inputs, hex);
-        return { id: `${inputs.role}:${policyName}`, state: { name: policyName } };
-    },
-    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": (_n, inputs, { hex }) => ({ id: `${inputs.role}-${hex(26)}`, state: {} }),
-    "aws:iam/policy:Policy": (name, inputs, { hex, arn }) => {
-        const policyName = physicalName(name, inputs, hex);
+    "aws:iam/policy:Policy": named((policyName, _i, { hex, arn }) => {
         const policyArn = arn("iam", `policy/${policyName}`, true);
         return { id: policyArn, state: { name: policyName, arn: policyArn, policyId: `ANPA${hex(17).toUpperCase()}` } };
-    },
-    "aws:cloudwatch/logGroup:LogGroup": (name, inputs, { hex, arn }) => {
-        const groupName = physicalName(name, inputs, hex);
-        return { id: groupName, state: { name: groupName, arn: arn("logs", `log-group:${groupName}`) } };
-    },
-    "aws:dynamodb/table:Table": (name, inputs, { hex, arn }) => {
-        const tableName = physicalName(name, inputs, hex);
-        const tableArn = arn("dynamodb", `table/${tableName}`);
-        return { id: tableName, state: { name: tableName, arn: tableArn, streamArn: "" } };
-    },
+    }),
+    "aws:cloudwatch/logGroup:LogGroup": named((groupName, _i, { arn }) => ({
+        id: groupName,
+        state: { name: groupName, arn: arn("logs", `log-group:${groupName}`) },
+    })),
+    "aws:dynamodb/table:Table": named((tableName, _i, { arn }) => ({
+        id: tableName,
+        state: { name: tableName, arn: arn("dynamodb", `table/${tableName}`), streamArn: "" },
+    })),
     "aws:ec2/vpc:Vpc": (_n, _i, { hex, arn }) => {
         const id = `vpc-${hex(17)}`;
         return { id, state: { arn: arn("ec2", `vpc/${id}`), defaultSecurityGroupId: `sg-${hex(17)}`, mainRouteTableId: `rtb-${hex(17)}` } };
@@ -122,7 +148,10 @@ const RESOURCES: Record<string, Behaviour> = {
         const id = `rtb-${hex(17)}`;
         return { id, state: { arn: arn("ec2", `route-table/${id}`) } };
     },
-    "aws:ec2/route:Route": (_n, inputs, { hex }) => ({ id: `r-${inputs.routeTableId}${hex(10)}`, state: {} }),
+    "aws:ec2/route:Route": (_n, inputs, { hex }) => {
+        const table = text(inputs.routeTableId);
+        return { id: table === undefined ? undefined : `r-${table}${hex(10)}`, state: {} };
+    },
     "aws:ec2/routeTableAssociation:RouteTableAssociation": (_n, _i, { hex }) => ({ id: `rtbassoc-${hex(17)}`, state: {} }),
     "aws:ec2/vpcEndpoint:VpcEndpoint": (_n, _i, { hex, arn }) => {
         const id = `vpce-${hex(17)}`;
@@ -130,61 +159,98 @@ const RESOURCES: Record<string, Behaviour> = {
     },
 };
 
+const AWS_PROVIDER = "pulumi:providers:aws";
+const STACK_REFERENCE = "pulumi:pulumi:StackReference";
+
+/** What the program asked of `pulumi.StackReference`, so a plan can say which outputs were supplied. */
+export interface StackReferenceUse {
+    readonly name: string;
+    /** True when `stackReferenceOutputs` had an entry for it; otherwise its outputs are unknown. */
+    readonly supplied: boolean;
+}
+
 /**
  * `pulumi.runtime.Mocks` that answer like the AWS provider: `ns-…`, `srv-…`, `vpc-…` ids,
- * ARNs in the configured region and account, and the invokes programs commonly call.
+ * ARNs in the resource's region and the account, and the invokes programs commonly call.
  * Ids are derived from the resource's type and name, so graphs are reproducible.
+ *
+ * A resource's region is its own `region` argument (AWS provider v7), else its explicit
+ * provider's `region`, else the stack's. Resources with the `import` option keep the id
+ * they import. Remote components get the outputs their model computes (remoteComponents.ts);
+ * `pulumi.StackReference` gets the outputs supplied for its stack.
  */
 export class AwsMocks implements pulumi.runtime.Mocks {
     readonly region: string;
     readonly accountId: string;
     private readonly unknownResources: "throw" | "generic";
+    private readonly stackReferenceOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    /** Explicit AWS providers by the id the mocks gave them: their region, or undefined while unknown. */
+    private readonly providerRegions = new Map<string, string | undefined>();
+    private readonly stackReferences = new Map<string, StackReferenceUse>();
 
     constructor(settings: AwsMockSettings = {}) {
         this.region = settings.region ?? "us-east-1";
         this.accountId = settings.accountId ?? "123456789012";
         this.unknownResources = settings.unknownResources ?? "throw";
+        this.stackReferenceOutputs = settings.stackReferenceOutputs ?? {};
+    }
+
+    /** Every `pulumi.StackReference` the program created, in order. */
+    stackReferencesUsed(): StackReferenceUse[] {
+        return [...this.stackReferences.values()];
     }
 
     newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
         const inputs: State = args.inputs ?? {};
         if (args.custom === false) {
-            return { id: undefined, state: inputs };
+            const model = REMOTE_COMPONENT_MODELS[args.type];
+            return { id: undefined, state: model === undefined ? inputs : { ...inputs, ...model(args.name, inputs, hexOf) } };
+        }
+        if (args.type === STACK_REFERENCE) {
+            return this.stackReference(args.name, inputs);
+        }
+        if (args.type === AWS_PROVIDER) {
+            return this.awsProvider(args.name, inputs);
         }
         const seed = `${args.type}::${args.name}`;
+        const region = this.regionOf(inputs, args.provider);
         const ids: Ids = {
             hex: (n) => hexOf(seed, n),
             arn: (service, resource, global) =>
-                `arn:aws:${service}:${global ? "" : this.region}:${this.accountId}:${resource}`,
+                global ? `arn:aws:${service}::${this.accountId}:${resource}` : region === undefined ? undefined : `arn:aws:${service}:${region}:${this.accountId}:${resource}`,
         };
         const behaviour = RESOURCES[args.type] ?? (args.type.startsWith("pulumi:providers:") ? providerBehaviour : undefined);
-        if (behaviour === undefined) {
-            if (this.unknownResources === "throw") {
-                throw new Error(`AwsMocks: no model for resource type "${args.type}" (resource "${args.name}"). ` +
-                    "Add it to engine/awsMocks.ts so tests see AWS-shaped ids.");
-            }
-            return genericResource(args.type, args.name, inputs, ids);
+        let result: { id: string | undefined; state: State };
+        if (behaviour !== undefined) {
+            const { id, state } = behaviour(args.name, inputs, ids);
+            result = { id, state: { ...inputs, ...withoutUndefined(state) } };
+        } else if (this.unknownResources === "throw") {
+            throw new Error(`AwsMocks: no model for resource type "${args.type}" (resource "${args.name}"). ` +
+                "Add it to engine/awsMocks.ts so tests see AWS-shaped ids.");
+        } else {
+            result = genericResource(args.type, args.name, inputs, ids);
         }
-        const { id, state } = behaviour(args.name, inputs, ids);
-        return { id, state: { ...inputs, ...state } };
+        // An imported resource keeps the id it is imported by.
+        return args.id ? { ...result, id: args.id } : result;
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
         const inputs = (args.inputs ?? {}) as State;
-        const zones = ["a", "b", "c"].map((z) => `${this.region}${z}`);
+        const region = this.regionOf(inputs, args.provider) ?? this.region;
+        const zones = ["a", "b", "c"].map((z) => `${region}${z}`);
         switch (args.token) {
             case "aws:index/getRegion:getRegion":
-                return { id: this.region, name: this.region, region: this.region, endpoint: `ec2.${this.region}.amazonaws.com`, description: this.region };
+                return { id: region, name: region, region, endpoint: `ec2.${region}.amazonaws.com`, description: region };
             case "aws:index/getCallerIdentity:getCallerIdentity":
                 return { id: this.accountId, accountId: this.accountId, arn: `arn:aws:iam::${this.accountId}:user/offline-plan`, userId: "AIDAOFFLINEPLAN" };
             case "aws:index/getPartition:getPartition":
                 return { id: "aws", partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws" };
             case "aws:index/getAvailabilityZones:getAvailabilityZones":
-                return { id: this.region, names: zones, zoneIds: zones.map((_, i) => `use1-az${i + 1}`), groupNames: [this.region] };
+                return { id: region, names: zones, zoneIds: zones.map((_, i) => `use1-az${i + 1}`), groupNames: [region] };
             case "aws:ec2/getVpc:getVpc":
-                return { id: "vpc-0default000000000", cidrBlock: "172.31.0.0/16", default: true, enableDnsSupport: true, enableDnsHostnames: true, arn: `arn:aws:ec2:${this.region}:${this.accountId}:vpc/vpc-0default000000000` };
+                return { id: DEFAULT_VPC_ID, cidrBlock: "172.31.0.0/16", default: true, enableDnsSupport: true, enableDnsHostnames: true, arn: `arn:aws:ec2:${region}:${this.accountId}:vpc/${DEFAULT_VPC_ID}` };
             case "aws:ec2/getSubnets:getSubnets":
-                return { id: this.region, ids: zones.map((_, i) => `subnet-0default00000000${i}`) };
+                return { id: region, ids: defaultSubnetIds(zones.length) };
             case "aws:iam/getPolicyDocument:getPolicyDocument": {
                 const json = JSON.stringify(policyDocumentFromStatements(inputs));
                 return { id: hexOf(json, 10), json, minifiedJson: json };
@@ -197,19 +263,69 @@ export class AwsMocks implements pulumi.runtime.Mocks {
             }
         }
     }
+
+    /**
+     * The region a resource or invoke acts in: its own `region` argument, else its explicit
+     * provider's, else the stack's; undefined while one of those is unknown (previews).
+     */
+    private regionOf(inputs: State, provider: string | undefined): string | undefined {
+        if (isSdkUnknown(inputs.region)) {
+            return undefined;
+        }
+        const own = text(inputs.region);
+        if (own !== undefined && own !== "") {
+            return own;
+        }
+        const providerId = provider ? provider.slice(provider.lastIndexOf("::") + 2) : undefined;
+        return providerId !== undefined && this.providerRegions.has(providerId) ? this.providerRegions.get(providerId) : this.region;
+    }
+
+    /**
+     * `new aws.Provider(name, { region })`: remembered so the resources it manages get its
+     * region. An explicit provider without a region acts in the stack's (`aws:region`).
+     */
+    private awsProvider(name: string, inputs: State): { id: string; state: State } {
+        if (inputs.region === "") {
+            throw new Error(`aws.Provider "${name}" has an empty region. Set region to an AWS region such as "us-west-2", or leave it out to use the stack's aws:region.`);
+        }
+        // Ids must be unique among providers: resources name their provider by it.
+        let id = `${name}-provider`;
+        for (let n = 2; this.providerRegions.has(id); n++) {
+            id = `${name}-provider-${n}`;
+        }
+        this.providerRegions.set(id, isSdkUnknown(inputs.region) ? undefined : text(inputs.region) ?? this.region);
+        return { id, state: inputs };
+    }
+
+    /** A stack reference's outputs: as supplied, else left out so a preview sees them unknown. */
+    private stackReference(name: string, inputs: State): { id: string; state: State } {
+        const stack = text(inputs.name) ?? name;
+        const outputs = Object.prototype.hasOwnProperty.call(this.stackReferenceOutputs, stack) ? this.stackReferenceOutputs[stack] : undefined;
+        this.stackReferences.set(stack, { name: stack, supplied: outputs !== undefined });
+        return { id: stack, state: outputs === undefined ? { name: stack } : { name: stack, outputs, secretOutputNames: [] } };
+    }
 }
 
 const providerBehaviour: Behaviour = (name) => ({ id: `${name}-provider`, state: {} });
 
-function genericResource(type: string, name: string, inputs: State, ids: Ids): { id: string; state: State } {
+/**
+ * A type the mocks do not model. An AWS resource gets a generic id and ARN; a resource of
+ * another provider (random, tls, …) gets no id. Every other output the provider would compute
+ * is left out: in a preview it is unknown, as `pulumi preview` shows it.
+ */
+function genericResource(type: string, name: string, inputs: State, ids: Ids): { id: string | undefined; state: State } {
     const [pkg, module] = type.split(":");
+    if (pkg !== "aws") {
+        return { id: undefined, state: inputs };
+    }
     const service = (module ?? "resource").split("/")[0];
     const id = `${name}-${ids.hex(8)}`;
-    const state: State = { ...inputs };
-    if (pkg === "aws") {
-        state.arn = ids.arn(service, `${type.split(":").pop()?.toLowerCase()}/${id}`);
-    }
-    return { id, state };
+    const arn = ids.arn(service, `${type.split(":").pop()?.toLowerCase()}/${id}`);
+    return { id, state: arn === undefined ? inputs : { ...inputs, arn } };
+}
+
+function withoutUndefined(state: State): State {
+    return Object.fromEntries(Object.entries(state).filter(([, v]) => v !== undefined));
 }
 
 function hexOf(seed: string, length: number): string {

@@ -5,6 +5,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as analyzerRpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { EnforcementLevel, JsonSchema, PolicyConfig, PolicyConfigSchema, reconcilePolicyConfig } from "./policyConfig";
+import { PolicyPackError } from "./policyPackError";
 import { spawnPolicyPack } from "./policyPackProcess";
 import { RecordedResource } from "./resourceGraph";
 import { propertiesToWire } from "./wireProperties";
@@ -43,6 +44,15 @@ export interface PolicyRunOptions {
     onProgress?: (message: string) => void;
     /** Tell the pack (ConfigureStack `dryRun`) that this is a preview. @default false */
     preview?: boolean;
+    /** The stack analysed (ConfigureStack). @default taken from the resources' URNs */
+    stack?: { project: string; stack: string };
+    /** When every call to the pack must have been answered (epoch ms). @default each call gets DEFAULT_CALL_TIMEOUT_MS */
+    deadline?: number;
+}
+
+export interface SessionOptions {
+    /** When every call to the pack must have been answered (epoch ms). @default each call gets DEFAULT_CALL_TIMEOUT_MS */
+    deadline?: number;
 }
 
 export interface AnalyzerInfo {
@@ -90,13 +100,23 @@ const LEVEL_TO_WIRE: Record<EnforcementLevel, analyzer.EnforcementLevel> = {
     remediate: analyzer.EnforcementLevel.REMEDIATE,
 };
 
-type Unary<Req, Res> = (request: Req, callback: (error: grpcTypes.ServiceError | null, response: Res) => void) => unknown;
+type Unary<Req, Res> = (
+    request: Req, metadata: grpcTypes.Metadata, options: Partial<grpcTypes.CallOptions>,
+    callback: (error: grpcTypes.ServiceError | null, response: Res) => void,
+) => unknown;
 
-function call<Req, Res>(method: Unary<Req, Res>, client: analyzerRpc.AnalyzerClient, request: Req): Promise<Res> {
-    return new Promise((resolve, reject) => {
-        method.call(client, request, (error, response) => (error ? reject(error) : resolve(response)));
-    });
-}
+/** How long a dropped connection waits to see whether the pack's process exited. */
+const EXIT_NOTICE_MS = 1_000;
+
+/** How long one call to a pack may take when the caller sets no deadline. */
+export const DEFAULT_CALL_TIMEOUT_MS = 120_000;
+
+/**
+ * The largest message either side may send: what the pack's gRPC server accepts
+ * (@pulumi/policy `server.js`, `maxRPCMessageSize`, 400 MiB) and what the Pulumi engine's
+ * clients allow. gRPC's 4 MiB default would fail a stack with a few thousand findings.
+ */
+export const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 function toStruct(properties: Readonly<Record<string, unknown>>): Struct {
     return Struct.fromJavaScript(properties as Record<string, JavaScriptValue>);
@@ -147,28 +167,62 @@ function violations(response: analyzer.AnalyzeResponse, urn?: string): PolicyVio
     }));
 }
 
-function withStderr(error: unknown, stderr: () => string): Error {
-    const message = error instanceof Error ? error.message : String(error);
-    const log = stderr().trim();
-    return new Error(log ? `${message}\npolicy pack stderr:\n${log}` : message);
-}
-
 /** Starts a policy pack and connects to it. Always `close()` the session. */
-export async function startPolicyPack(packDir: string): Promise<AnalyzerSession> {
-    const pack = await spawnPolicyPack(packDir);
-    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure());
-    const rpc = async <Req, Res>(method: Unary<Req, Res>, request: Req): Promise<Res> => {
-        try {
-            return await call(method, client, request);
-        } catch (error) {
-            throw withStderr(error, pack.stderr);
+export async function startPolicyPack(packDir: string, options: SessionOptions = {}): Promise<AnalyzerSession> {
+    const pack = await spawnPolicyPack(packDir, { deadline: options.deadline });
+    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${pack.port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    });
+    let packName = `in ${packDir}`;
+    let closing = false;
+    let exitedHow: string | undefined;
+    void pack.exited.then((how) => (exitedHow = how));
+
+    /** A failed call, said in the user's terms: which pack, doing what, and what went wrong. */
+    const explain = (error: grpcTypes.ServiceError | Error, what: string): Error => Object.assign(describe(error, what), { code: (error as grpcTypes.ServiceError).code });
+    const describe = (error: grpcTypes.ServiceError | Error, what: string): Error => {
+        const code = (error as grpcTypes.ServiceError).code;
+        const log = pack.stderr().trim();
+        const stderr = log ? `\npolicy pack stderr:\n${log}` : "";
+        if (exitedHow !== undefined) {
+            return new PolicyPackError(`policy pack ${packName} exited (${exitedHow}) during ${what}.${stderr}`);
         }
+        if (code === grpc.status.DEADLINE_EXCEEDED) {
+            return new PolicyPackError(`policy pack ${packName} did not answer ${what} in time (the plan's --timeout): it may be stuck in a policy.${stderr}`);
+        }
+        if (code === grpc.status.RESOURCE_EXHAUSTED) {
+            return new PolicyPackError(`${what}: a message to or from policy pack ${packName} exceeded ${MAX_MESSAGE_BYTES / 1024 / 1024} MiB (${error.message}).${stderr}`);
+        }
+        return new PolicyPackError(`policy pack ${packName} failed ${what}: ${(error as grpcTypes.ServiceError).details || error.message}${stderr}`);
+    };
+
+    /** One call, bounded by the deadline, failing at once if the pack dies meanwhile. */
+    const rpc = <Req, Res>(method: Unary<Req, Res>, request: Req, what: string): Promise<Res> => {
+        const deadline = new Date(options.deadline ?? Date.now() + DEFAULT_CALL_TIMEOUT_MS);
+        const answered = new Promise<Res>((resolve, reject) => {
+            method.call(client, request, new grpc.Metadata(), { deadline }, (error, response) => (error ? reject(error) : resolve(response)));
+        });
+        const died = pack.exited.then((how) => {
+            exitedHow = how;
+            if (!closing) {
+                throw new Error(`exited (${how})`);
+            }
+            return answered;
+        });
+        return Promise.race([answered, died]).catch(async (error: grpcTypes.ServiceError | Error) => {
+            // A dropped connection is usually the pack dying: give its exit a moment to be seen.
+            if (exitedHow === undefined && (error as grpcTypes.ServiceError).code === grpc.status.UNAVAILABLE) {
+                await Promise.race([pack.exited, new Promise((resolve) => setTimeout(resolve, EXIT_NOTICE_MS))]);
+            }
+            throw explain(error, what);
+        });
     };
     let cachedInfo: AnalyzerInfo | undefined;
 
     const info = async (): Promise<AnalyzerInfo> => {
         if (cachedInfo === undefined) {
-            const response = await rpc<Empty, analyzer.AnalyzerInfo>(client.getAnalyzerInfo, new Empty());
+            const response = await rpc<Empty, analyzer.AnalyzerInfo>(client.getAnalyzerInfo, new Empty(), "GetAnalyzerInfo");
             const initialConfig: Record<string, unknown> = {};
             response.getInitialconfigMap().forEach((config, name) => {
                 initialConfig[name] = { enforcementLevel: LEVEL_FROM_WIRE[config.getEnforcementlevel()], ...config.getProperties()?.toJavaScript() };
@@ -190,6 +244,7 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
                 }),
                 initialConfig,
             };
+            packName = `"${cachedInfo.name}" (${packDir})`;
         }
         return cachedInfo;
     };
@@ -200,13 +255,13 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
         async configureStack({ project, stack, dryRun }) {
             const request = new analyzer.AnalyzerStackConfigureRequest().setProject(project).setStack(stack).setDryRun(dryRun);
             try {
-                await call(client.configureStack, client, request);
+                await rpc(client.configureStack, request, "ConfigureStack");
                 return true;
             } catch (error) {
                 if ((error as grpcTypes.ServiceError).code === grpc.status.UNIMPLEMENTED) {
                     return false;
                 }
-                throw withStderr(error, pack.stderr);
+                throw error;
             }
         },
         async configure(config = {}) {
@@ -219,12 +274,12 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
                     .setEnforcementlevel(LEVEL_TO_WIRE[policyConfig.enforcementLevel])
                     .setProperties(toStruct(policyConfig.properties)));
             }
-            await rpc(client.configure, request);
+            await rpc(client.configure, request, "Configure");
             return reconciled;
         },
         async remediate(resource, all, properties = resource.inputs) {
             const request = await resourceRequest(new analyzer.AnalyzeRequest(), resource, all, properties);
-            const response = await rpc<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(client.remediate, request);
+            const response = await rpc<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(client.remediate, request, `Remediate of ${resource.urn}`);
             return response.getRemediationsList().map((r) => ({
                 policy: r.getPolicyname(),
                 urn: resource.urn,
@@ -234,7 +289,7 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
         },
         async analyze(resource, all, properties = resource.inputs) {
             const request = await resourceRequest(new analyzer.AnalyzeRequest(), resource, all, properties);
-            return violations(await rpc(client.analyze, request), resource.urn);
+            return violations(await rpc(client.analyze, request, `Analyze of ${resource.urn}`), resource.urn);
         },
         async analyzeStack(resources) {
             const all = resources.map((r) => r.resource);
@@ -246,9 +301,10 @@ export async function startPolicyPack(packDir: string): Promise<AnalyzerSession>
                 }
                 return message;
             }));
-            return violations(await rpc(client.analyzeStack, new analyzer.AnalyzeStackRequest().setResourcesList(messages)));
+            return violations(await rpc(client.analyzeStack, new analyzer.AnalyzeStackRequest().setResourcesList(messages), `AnalyzeStack of ${resources.length} resources`));
         },
         async close() {
+            closing = true;
             client.close();
             await pack.kill();
         },
@@ -307,29 +363,59 @@ export async function analyzeResources(session: AnalyzerSession, resources: read
     return { violations, remediations: perResource.flatMap((r) => r.remediations) };
 }
 
+/** A policy pack started and configured, ready to analyse a graph. */
+export interface PreparedPolicyPack {
+    readonly session: AnalyzerSession;
+    readonly info: AnalyzerInfo;
+    /** {@link analyzeResources}, as a policy run's result. */
+    analyze(resources: readonly RecordedResource[]): Promise<PolicyRunResult>;
+    close(): Promise<void>;
+}
+
 /**
- * Runs a policy pack over a recorded resource graph the way `pulumi preview --policy-pack`
- * does: ConfigureStack, GetAnalyzerInfo, Configure with schema defaults and `options.config`,
- * then {@link analyzeResources}.
+ * Starts a policy pack and prepares it the way `pulumi preview --policy-pack` does before any
+ * resource is analysed: ConfigureStack, GetAnalyzerInfo, Configure with schema defaults and
+ * `options.config`. It needs nothing from the program, so a plan does this while the program
+ * runs. The pack is stopped if preparing it fails.
  */
-export async function runPolicyPack(packDir: string, resources: readonly RecordedResource[], options: PolicyRunOptions = {}): Promise<PolicyRunResult> {
+export async function preparePolicyPack(packDir: string, options: PolicyRunOptions & { stack: { project: string; stack: string } }): Promise<PreparedPolicyPack> {
     const progress = options.onProgress ?? (() => undefined);
     progress(`starting policy pack ${packDir}`);
-    const session = await startPolicyPack(packDir);
+    const session = await startPolicyPack(packDir, { deadline: options.deadline });
     try {
-        await session.configureStack({ ...stackOf(resources), dryRun: options.preview ?? false });
+        await session.configureStack({ ...options.stack, dryRun: options.preview ?? false });
         const info = await session.info();
         await session.configure(options.config);
-        progress(`running ${info.policies.length} policies of ${info.name}@${info.version} on ${resources.length} resources`);
-
-        const { violations, remediations } = await analyzeResources(session, resources);
         return {
-            packName: info.name,
-            policies: info.policies.map(({ name, description, enforcementLevel }) => ({ name, description, enforcementLevel })),
-            violations,
-            remediations,
+            session,
+            info,
+            async analyze(resources) {
+                progress(`running ${info.policies.length} policies of ${info.name}@${info.version} on ${resources.length} resources`);
+                const { violations, remediations } = await analyzeResources(session, resources);
+                return {
+                    packName: info.name,
+                    policies: info.policies.map(({ name, description, enforcementLevel }) => ({ name, description, enforcementLevel })),
+                    violations,
+                    remediations,
+                };
+            },
+            close: () => session.close(),
         };
-    } finally {
+    } catch (err) {
         await session.close();
+        throw err;
+    }
+}
+
+/**
+ * Runs a policy pack over a recorded resource graph the way `pulumi preview --policy-pack`
+ * does: {@link preparePolicyPack}, then {@link analyzeResources}.
+ */
+export async function runPolicyPack(packDir: string, resources: readonly RecordedResource[], options: PolicyRunOptions = {}): Promise<PolicyRunResult> {
+    const pack = await preparePolicyPack(packDir, { ...options, stack: options.stack ?? stackOf(resources) });
+    try {
+        return await pack.analyze(resources);
+    } finally {
+        await pack.close();
     }
 }

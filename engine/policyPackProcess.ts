@@ -1,17 +1,20 @@
 import { spawn } from "child_process";
 import * as path from "path";
+import { ownChild } from "./childProcesses";
 
 /** A running policy pack: the analyzer gRPC server the pack started. */
 export interface PolicyPackProcess {
     readonly port: number;
     /** Everything the pack wrote to stderr so far, for error messages. */
     stderr(): string;
+    /** Resolves when the pack's process ends, with how it ended (`code 1`, `signal SIGKILL`). */
+    readonly exited: Promise<string>;
     /** Stops the pack; resolves once it has exited. */
     kill(): Promise<void>;
 }
 
 // A compiled pack starts in about a second; a TypeScript one is type-checked first.
-const START_TIMEOUT_MS = 60_000;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 // The engine address the pack would use to log through the engine; nothing listens there,
 // and @pulumi/policy only needs it to be present on the command line.
@@ -26,25 +29,25 @@ function runPolicyPackScript(): string {
  * <engine-address> <packDir>` with the pack directory as the working directory, then reads the
  * port the pack prints as the first line of stdout.
  */
-export function spawnPolicyPack(packDir: string): Promise<PolicyPackProcess> {
+export function spawnPolicyPack(packDir: string, options: { deadline?: number } = {}): Promise<PolicyPackProcess> {
     const dir = path.resolve(packDir);
     const child = spawn(process.execPath, [runPolicyPackScript(), NO_ENGINE_ADDRESS, dir], {
         cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],
     });
+    // Never outlives the plan, whether it ends, fails or is interrupted.
+    ownChild(child);
     let stdout = "";
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    const killOnExit = (): void => void child.kill();
-    process.once("exit", killOnExit);
+    const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ? `signal ${signal}` : `code ${code}`)));
     const kill = async (): Promise<void> => {
-        process.removeListener("exit", killOnExit);
         if (child.exitCode === null && child.signalCode === null) {
             child.kill();
             await exited;
         }
     };
+    const startTimeoutMs = options.deadline === undefined ? DEFAULT_START_TIMEOUT_MS : Math.max(0, options.deadline - Date.now());
 
     return new Promise<PolicyPackProcess>((resolve, reject) => {
         let settled = false;
@@ -58,7 +61,7 @@ export function spawnPolicyPack(packDir: string): Promise<PolicyPackProcess> {
             reject(new Error(`Policy pack ${dir} did not start: ${reason}\n` +
                 `stdout: ${stdout.trim() || "(empty)"}\nstderr: ${stderr.trim() || "(empty)"}`));
         };
-        const timer = setTimeout(() => fail(`no port printed within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
+        const timer = setTimeout(() => fail(`no port printed within ${Math.round(startTimeoutMs / 1000)} s`), startTimeoutMs);
         child.once("error", (err) => fail(err.message));
         child.once("exit", (code, signal) => fail(`it exited with ${signal ?? `code ${code}`}`));
         child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
@@ -74,7 +77,7 @@ export function spawnPolicyPack(packDir: string): Promise<PolicyPackProcess> {
             }
             settled = true;
             clearTimeout(timer);
-            resolve({ port: Number(first), stderr: () => stderr, kill });
+            resolve({ port: Number(first), stderr: () => stderr, exited, kill });
         });
     });
 }

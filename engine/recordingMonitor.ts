@@ -12,6 +12,8 @@ interface RegisterRequest {
     getName(): string;
     getParent(): string;
     getCustom(): boolean;
+    getRemote(): boolean;
+    getImportid(): string;
     getObject(): unknown;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
@@ -31,6 +33,7 @@ interface RegisterOutputsRequest {
 }
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /**
  * A mock resource monitor that also records what the engine would learn from each
@@ -44,6 +47,16 @@ export class RecordingMonitor extends MockMonitor {
 
     constructor(mocks: pulumi.runtime.Mocks) {
         super(mocks);
+        // URNs as the engine makes them: a resource's type is qualified by its parent's, except
+        // under the root stack (`…::aws:ecs/cluster:Cluster::c`, not `…::pulumi:pulumi:Stack$aws:…`).
+        // MockMonitor qualifies by the stack too; its URN builder is private, hence the assignment.
+        Object.assign(this, {
+            newUrn: (parent: string, type: string, name: string): string => {
+                const parentType = parent ? parent.split("::")[2] : undefined;
+                const qualified = parentType === undefined || parentType === ROOT_STACK_TYPE ? type : `${parentType}$${type}`;
+                return `urn:pulumi:${[pulumi.getStack(), pulumi.getProject(), qualified, name].join("::")}`;
+            },
+        });
     }
 
     override async registerResource(req: RegisterRequest, callback: (err: unknown, response: unknown) => void): Promise<void> {
@@ -77,13 +90,16 @@ export class RecordingMonitor extends MockMonitor {
         req.getPropertydependenciesMap().forEach((value, key) => {
             propertyDependencies[key] = value.getUrnsList();
         });
-        const inputs = pulumi.runtime.deserializeProperties(req.getObject() as Struct) as Record<string, unknown>;
-        const outputs = pulumi.runtime.deserializeProperties(response.getObject() as unknown as Struct) as Record<string, unknown>;
+        // Unknowns kept (as the SDK's `unknown`): in a preview they are what the engine would receive.
+        const inputs = pulumi.runtime.deserializeProperties(req.getObject() as Struct, true) as Record<string, unknown>;
+        const outputs = pulumi.runtime.deserializeProperties(response.getObject() as unknown as Struct, true) as Record<string, unknown>;
         this.recorded.push({
             urn: response.getUrn(),
             type: req.getType(),
             name: req.getName(),
             custom: req.getCustom(),
+            remote: req.getRemote() || undefined,
+            importId: req.getImportid() || undefined,
             parent: req.getParent() || undefined,
             dependencies: req.getDependenciesList(),
             propertyDependencies,

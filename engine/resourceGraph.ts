@@ -5,12 +5,22 @@ export interface RecordedResource {
     readonly name: string;
     /** True for provider resources (AWS objects), false for components and the stack. */
     readonly custom: boolean;
+    /**
+     * True for a remote (multi-language) component such as `@pulumi/awsx`'s `ec2.Vpc`: its
+     * provider plugin creates its children at deploy time, so they are not in the graph.
+     */
+    readonly remote?: boolean;
+    /** The `import` option: the id of an existing resource the program adopts instead of creating. */
+    readonly importId?: string;
     readonly parent?: string;
     /** Every resource this one waits for (explicit `dependsOn` and property references). */
     readonly dependencies: readonly string[];
     /** For each input property, the resources its value came from. */
     readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-    /** Inputs as sent to the provider (plain values; unknowns appear as the SDK's sentinel). */
+    /**
+     * Inputs as sent to the provider. Recorded in-process they are the SDK's values; in a plan's
+     * graph they are in wire form (wireProperties.ts), unknowns as the sentinel string.
+     */
     readonly inputs: Readonly<Record<string, unknown>>;
     /** The id and outputs the (mock) provider returned. */
     readonly id?: string;

@@ -17,8 +17,14 @@ export interface RunUnderMocksOptions {
     readonly project?: string;
     /** @default "dev" */
     readonly stack?: string;
-    /** Run as a preview: outputs the provider computes stay unknown. @default false */
+    /**
+     * Run as a preview (`pulumi preview`): outputs the mocks do not compute are unknown, so
+     * `apply` callbacks on them do not run and stack outputs built from them are unknown.
+     * @default false (as `pulumi up` under mocks: every output known, missing ones undefined)
+     */
     readonly preview?: boolean;
+    /** What `pulumi.getOrganization()` answers. @default "organization" (the CLI's answer with a local backend) */
+    readonly organization?: string;
     /** Stack configuration, keys as `project:key` or `aws:region`. */
     readonly config?: Readonly<Record<string, string>>;
     /** @default new AwsMocks() */
@@ -27,7 +33,7 @@ export interface RunUnderMocksOptions {
 
 export interface ProgramRun {
     readonly graph: ResourceGraph;
-    /** The program's stack outputs (its exports), resolved. */
+    /** The program's stack outputs (its exports), resolved; in a preview, unknown ones are `pulumi.unknown`. */
     readonly outputs: Record<string, unknown>;
 }
 
@@ -38,14 +44,17 @@ export interface ProgramRun {
  */
 export async function runUnderMocks(program: () => unknown, options: RunUnderMocksOptions = {}): Promise<ProgramRun> {
     const monitor = new RecordingMonitor(options.mocks ?? new AwsMocks());
-    settings.setMockOptions(monitor, options.project ?? "project", options.stack ?? "dev", options.preview ?? false);
+    settings.setMockOptions(monitor, options.project ?? "project", options.stack ?? "dev", options.preview ?? false, options.organization ?? "organization");
     // The same feature switches pulumi.runtime.setMocks turns on.
     const store = state.getStore();
     store.supportsSecrets = true;
     store.supportsResourceReferences = true;
     store.supportsOutputValues = false;
     store.supportsDeletedWith = true;
+    store.supportsReplaceWith = true;
     store.supportsAliasSpecs = true;
+    store.supportsTransforms = false;
+    store.supportsParameterization = true;
     pulumi.runtime.setAllConfig({ ...(options.config ?? {}) });
 
     // Like the language host, a registration or apply that fails outside any await fails the run.
@@ -58,10 +67,14 @@ export async function runUnderMocks(program: () => unknown, options: RunUnderMoc
     }));
 }
 
-/** Resolves Outputs and promises nested anywhere in a value. */
+/**
+ * Resolves Outputs and promises nested anywhere in a value. An Output not known until deploy
+ * (previews) becomes `pulumi.unknown`: its `apply` callbacks would never run.
+ */
 async function resolveDeep(value: unknown): Promise<unknown> {
     if (pulumi.Output.isInstance(value)) {
-        return resolveDeep(await new Promise((resolve) => (value as pulumi.Output<unknown>).apply((v) => resolve(v))));
+        const output = value as unknown as { isKnown: Promise<boolean>; promise(): Promise<unknown> };
+        return (await output.isKnown) ? resolveDeep(await output.promise()) : pulumi.unknown;
     }
     if (value instanceof Promise) {
         return resolveDeep(await value);
@@ -69,7 +82,7 @@ async function resolveDeep(value: unknown): Promise<unknown> {
     if (Array.isArray(value)) {
         return Promise.all(value.map(resolveDeep));
     }
-    if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value)) {
+    if (value !== null && typeof value === "object" && !pulumi.Resource.isInstance(value) && !pulumi.isUnknown(value)) {
         const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await resolveDeep(v)] as const));
         return Object.fromEntries(entries);
     }

@@ -6,12 +6,12 @@ import { repoRoot } from "../lib/repoRoot";
 /**
  * One offline plan of the generated platform (bench/scale-project) with `services`
  * services, as `npm run plan -- bench/scale-project --config services=N` makes it: the
- * program under mocks, then the policy pack. Reports the plan process's peak RSS (the
- * policy pack runs in a process of its own).
+ * program under mocks (in a process of its own), then the policy pack (another). Reports the
+ * peak RSS of the plan's process and of the program's.
  */
 async function main(services: string): Promise<void> {
     const result = await planProgram(path.join(repoRoot(), "bench", "scale-project"), { config: { services } });
-    reportToParent({ rssMb: peakRssMb(), resources: result.graph.resources.length });
+    reportToParent({ rssMb: peakRssMb(), programRssMb: result.programPeakRssMb, resources: result.graph.resources.length });
 }
 
 void main(process.argv[2]);

@@ -42,7 +42,7 @@ export function rows(r: BenchResults): Row[] {
         },
         ...s.points.map((point) => ({
             figure: `Plan ${point.services} services (${point.resources} resources, policy included)`,
-            result: `${seconds(point.ms)}, peak RSS ${point.rssMb.toFixed(0)} MB`,
+            result: `${seconds(point.ms)}, peak RSS ${point.rssMb.toFixed(0)} MB plan + ${point.programRssMb.toFixed(0)} MB program`,
         })),
         {
             figure: `Plan time growth: ${largest.services} services vs the line through ${s.points[0].services} and ${s.points[1].services}`,
@@ -114,7 +114,7 @@ export function renderTable(r: BenchResults): string {
 export function toJson(r: BenchResults): Record<string, unknown> {
     return {
         overheadRatio: r.overhead.ratio,
-        scale: r.scale.points.map(({ services, ms, rssMb, resources }) => ({ services, ms, rssMb, resources })),
+        scale: r.scale.points.map(({ services, ms, rssMb, programRssMb, resources }) => ({ services, ms, rssMb, programRssMb, resources })),
         policy: {
             startMs: r.policy.startMs,
             perResourceUs: r.policy.perResourceUs,

@@ -88,6 +88,12 @@ export function topologyOf(plan: PlanResult): PlannedTopology {
             warnings.push(`service ${name} is not served: the plan does not say which namespace it is in (${namespace ?? "none"}).`);
             return [];
         }
+        // A TTL only known after deployment (the plan's ttl is null) cannot be served.
+        const unknownTtls = records.filter((record) => record.ttl === null).map((record) => `the TTL of its ${record.type} record`);
+        if (unknownTtls.length > 0) {
+            warnings.push(`service ${name} is not served: ${knownLater(unknownTtls)}.`);
+            return [];
+        }
         const shape = service.inputs as CloudMapServiceShape;
         const stalenessInput = stalenessInputOf(shape);
         return [{
@@ -95,7 +101,7 @@ export function topologyOf(plan: PlanResult): PlannedTopology {
             name,
             namespace,
             description: optionalString(service.inputs.description),
-            records: records.map(({ type, ttl }) => ({ type, ttl })),
+            records: records.flatMap(({ type, ttl }) => (ttl === null ? [] : [{ type, ttl }])),
             routingPolicy: records[0]?.routingPolicy === "WEIGHTED" ? "WEIGHTED" : "MULTIVALUE",
             healthCheck: shape.healthCheckCustomConfig !== undefined ? "custom" : shape.healthCheckConfig !== undefined ? "route53" : "none",
             healthCheckConfig: shape.healthCheckConfig,

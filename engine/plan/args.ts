@@ -1,6 +1,7 @@
 import { parseArgs } from "util";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
 import { PLAN_FORMATS, PlanFormat } from "./formats";
+import { DEFAULT_TIMEOUT_SECONDS } from "./planTimeout";
 
 export const USAGE = `Usage: npm run plan -- <programDir> [options]
 
@@ -12,19 +13,27 @@ Options:
   --format FORMAT               text (default), json (one JSON document), sarif (SARIF 2.1.0
                                 for GitHub code scanning) or markdown (a pull-request comment);
                                 progress stays on stderr (through npm, use npm run -s so npm's
-                                banner stays off stdout)
+                                banner stays off stdout); when no plan can be made, json prints
+                                one { "error": {...} } document and the others print nothing
   --json                        the same as --format json
-  --stack NAME                  stack whose Pulumi.<NAME>.yaml config is read (default: dev)
+  --stack NAME                  stack whose Pulumi.<NAME>.yaml config is read; it must exist
+                                (default: dev, with only the project's config if no stack has a file)
   --config KEY=VALUE            set a config value; bare keys go to the project namespace (repeatable)
   --policy-pack DIR             policy pack to run (default: this repository's policy-pack/)
   --policy-pack-config FILE     JSON policy config, as for pulumi preview --policy-pack-config
   --no-policy                   skip the policy pack
+  --stack-reference-outputs FILE  JSON object: stack name -> that stack's outputs, for the
+                                program's pulumi.StackReference (unlisted stacks: outputs unknown)
+  --organization NAME           what pulumi.getOrganization() answers (default: organization)
+  --timeout SECONDS             the whole plan must finish within this time (default: ${DEFAULT_TIMEOUT_SECONDS})
   --dns-queries-millions N      assumed DNS queries a month, in millions (default: ${DEFAULT_TRAFFIC.dnsQueriesMillions})
   --discover-calls-millions N   assumed DiscoverInstances calls a month, in millions (default: ${DEFAULT_TRAFFIC.discoverCallsMillions})
   -h, --help                    show this help
 
-Exit status: 0 no mandatory violation; 1 a mandatory policy violation;
-2 no plan could be made (the program failed, bad arguments, policy pack not runnable).
+Exit status: 0 no mandatory policy violation; 1 a mandatory policy violation;
+2 no plan could be made (bad arguments or project, type errors, the program failed, stopped
+making progress or ran out of time, the policy pack failed). Stopped by a signal: 128 + its
+number (130 SIGINT, 143 SIGTERM, 129 SIGHUP).
 `;
 
 export interface CliOptions {
@@ -35,6 +44,9 @@ export interface CliOptions {
     /** A pack directory, or false for --no-policy; undefined means the default pack. */
     readonly policyPack?: string | false;
     readonly policyPackConfigFile?: string;
+    readonly stackReferenceOutputsFile?: string;
+    readonly organization?: string;
+    readonly timeoutSeconds: number;
     readonly traffic: Traffic;
 }
 
@@ -59,6 +71,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
                 "policy-pack": { type: "string" },
                 "policy-pack-config": { type: "string" },
                 "no-policy": { type: "boolean", default: false },
+                "stack-reference-outputs": { type: "string" },
+                organization: { type: "string" },
+                timeout: { type: "string" },
                 "dns-queries-millions": { type: "string" },
                 "discover-calls-millions": { type: "string" },
                 help: { type: "boolean", short: "h", default: false },
@@ -84,6 +99,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
         config: Object.fromEntries(values.config.map(configPair)),
         policyPack: values["no-policy"] ? false : values["policy-pack"],
         policyPackConfigFile: values["policy-pack-config"],
+        stackReferenceOutputsFile: values["stack-reference-outputs"],
+        organization: nonEmpty("--organization", values.organization),
+        timeoutSeconds: timeout(values.timeout),
         traffic: {
             dnsQueriesMillions: millions("--dns-queries-millions", values["dns-queries-millions"], DEFAULT_TRAFFIC.dnsQueriesMillions),
             discoverCallsMillions: millions("--discover-calls-millions", values["discover-calls-millions"], DEFAULT_TRAFFIC.discoverCallsMillions),
@@ -110,6 +128,24 @@ function configPair(arg: string): [string, string] {
         throw new UsageError(`--config expects KEY=VALUE, got "${arg}"`);
     }
     return [arg.slice(0, eq), arg.slice(eq + 1)];
+}
+
+function nonEmpty(flag: string, value: string | undefined): string | undefined {
+    if (value !== undefined && value.trim() === "") {
+        throw new UsageError(`${flag} expects a name, got an empty string`);
+    }
+    return value;
+}
+
+function timeout(value: string | undefined): number {
+    if (value === undefined) {
+        return DEFAULT_TIMEOUT_SECONDS;
+    }
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n <= 0) {
+        throw new UsageError(`--timeout expects a number of seconds > 0, got "${value}"`);
+    }
+    return n;
 }
 
 function millions(flag: string, value: string | undefined, fallback: number): number {

@@ -1,11 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
+import type { NodeRuntimeOptions } from "./languageHost";
 
 // js-yaml ships no types; the one function used here is declared at the require.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const yaml = require("js-yaml") as { load(text: string): unknown };
 
-/** A Pulumi project as the offline plan needs it: where the program is and its configuration. */
+/** A Pulumi project as the offline plan needs it: where the program is, how it is loaded, and its configuration. */
 export interface PulumiProject {
     /** `name` from Pulumi.yaml; the namespace of bare configuration keys. */
     readonly name: string;
@@ -13,8 +14,14 @@ export interface PulumiProject {
     readonly dir: string;
     /** `runtime` from Pulumi.yaml (`nodejs` or `{ name: nodejs }`). */
     readonly runtime: string;
-    /** The program's entry point: Pulumi.yaml `main` resolved against `dir`, else `dir` itself. */
+    /** Pulumi.yaml's `runtime.options` that decide how the program is loaded. */
+    readonly runtimeOptions: NodeRuntimeOptions;
+    /** Pulumi.yaml `main` resolved against `dir` (a file or a directory), else `dir` itself. */
     readonly main: string;
+    /** True when `main` names a file: then that file is the entry point, whatever package.json says. */
+    readonly mainIsFile: boolean;
+    /** The program's working directory, as the Pulumi CLI sets it: `main` if a directory, else its directory. */
+    readonly programDir: string;
     readonly stack: string;
     /** The stack config file that was read, if there was one. */
     readonly stackConfigFile?: string;
@@ -22,22 +29,29 @@ export interface PulumiProject {
     readonly config: Readonly<Record<string, string>>;
 }
 
+/** The stack planned when none is given. */
+export const DEFAULT_STACK = "dev";
+
 export interface LoadProjectOptions {
-    /** @default "dev" — there is no selected stack without the Pulumi CLI, so plans default to the usual first stack. */
+    /**
+     * The stack whose `Pulumi.<stack>.yaml` is read; it must exist. Without it the stack is
+     * `dev`: its config file is read when there is one, and the project's defaults alone are
+     * used when the project has no stack config files at all.
+     */
     readonly stack?: string;
     /** `key=value` overrides, as given with `--config`; bare keys go to the project namespace. */
     readonly config?: Readonly<Record<string, string>>;
 }
 
-/** A project that cannot be planned: no or broken Pulumi.yaml, a runtime other than Node.js. */
+/** A project that cannot be planned: no or broken Pulumi.yaml, a runtime other than Node.js, no such stack. */
 export class ProjectError extends Error {
     override readonly name = "ProjectError";
 }
 
 /**
  * Reads a Pulumi project directory the way the Pulumi CLI does: `Pulumi.yaml` for the name,
- * runtime, `main` and project-level config defaults, then `Pulumi.<stack>.yaml`, then
- * command-line overrides, later sources winning.
+ * runtime, `main`, `stackConfigDir` and project-level config defaults, then
+ * `Pulumi.<stack>.yaml`, then command-line overrides, later sources winning.
  */
 export function loadProject(dir: string, options: LoadProjectOptions = {}): PulumiProject {
     const projectDir = path.resolve(dir);
@@ -50,12 +64,13 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Pulu
     if (typeof name !== "string" || name === "") {
         throw new ProjectError(`${projectFile}: "name" is required.`);
     }
-    const runtime = typeof doc.runtime === "object" && doc.runtime !== null ? (doc.runtime as Record<string, unknown>).name : doc.runtime;
+    const runtimeSection = isRecord(doc.runtime) ? doc.runtime : { name: doc.runtime };
+    const runtime = runtimeSection.name;
     if (runtime !== "nodejs") {
         throw new ProjectError(`${projectFile}: runtime is "${String(runtime)}"; the offline plan runs only nodejs (TypeScript or JavaScript) programs.`);
     }
-    const stack = options.stack ?? "dev";
-    const stackConfigFile = ["yaml", "yml"].map((ext) => path.join(projectDir, `Pulumi.${stack}.${ext}`)).find((f) => fs.existsSync(f));
+    const { main, mainIsFile } = mainOf(projectDir, projectFile, doc.main);
+    const { stack, stackConfigFile } = stackOf(projectDir, projectFile, doc.stackConfigDir, options.stack);
     const stackDoc = stackConfigFile ? readYaml(stackConfigFile) : {};
     const stackConfig = namespaceConfig(name, configValues(stackDoc.config));
     const overrides = namespaceConfig(name, options.config ?? {});
@@ -66,16 +81,77 @@ export function loadProject(dir: string, options: LoadProjectOptions = {}): Pulu
         throw new ProjectError(`${stackConfigFile}: "${secret}" is a secret, which cannot be decrypted offline. ` +
             `Pass a stand-in value with --config ${secret}=VALUE.`);
     }
-    const config = { ...namespaceConfig(name, projectConfigDefaults(doc.config)), ...stackConfig, ...overrides };
+    const defaults = namespaceConfig(name, projectConfigDefaults(doc.config));
+    const config = { ...defaults, ...stackConfig, ...overrides };
+    if (config["aws:region"] === "") {
+        const source = "aws:region" in overrides ? "--config aws:region=" : "aws:region" in stackConfig ? stackConfigFile : projectFile;
+        throw new ProjectError(`aws:region is set but empty (${source}). ` +
+            "Set it to the region to deploy to, e.g. `pulumi config set aws:region us-east-1`, or remove it (the plan then assumes us-east-1).");
+    }
     return {
         name,
         dir: projectDir,
         runtime,
-        main: typeof doc.main === "string" ? path.resolve(projectDir, doc.main) : projectDir,
+        runtimeOptions: runtimeOptionsOf(projectFile, runtimeSection.options),
+        main,
+        mainIsFile,
+        programDir: mainIsFile ? path.dirname(main) : main,
         stack,
         stackConfigFile,
         config,
     };
+}
+
+function mainOf(projectDir: string, projectFile: string, main: unknown): { main: string; mainIsFile: boolean } {
+    if (main === undefined || main === null || main === "") {
+        return { main: projectDir, mainIsFile: false };
+    }
+    if (typeof main !== "string") {
+        throw new ProjectError(`${projectFile}: "main" must be a path, got ${JSON.stringify(main)}.`);
+    }
+    const resolved = path.resolve(projectDir, main);
+    if (!fs.existsSync(resolved)) {
+        throw new ProjectError(`${projectFile}: main "${main}" does not exist (${resolved}).`);
+    }
+    return { main: resolved, mainIsFile: !fs.statSync(resolved).isDirectory() };
+}
+
+/** The stack to plan and its config file (see {@link LoadProjectOptions.stack}). */
+function stackOf(projectDir: string, projectFile: string, stackConfigDir: unknown, requested: string | undefined): { stack: string; stackConfigFile?: string } {
+    const configDir = typeof stackConfigDir === "string" ? path.resolve(projectDir, stackConfigDir) : projectDir;
+    const stacks = fs.existsSync(configDir)
+        ? fs.readdirSync(configDir).map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1]).filter((s): s is string => s !== undefined).sort()
+        : [];
+    const fileOf = (stack: string): string | undefined =>
+        ["yaml", "yml"].map((ext) => path.join(configDir, `Pulumi.${stack}.${ext}`)).find((f) => fs.existsSync(f));
+    const known = stacks.length > 0 ? `Stacks with a config file here: ${stacks.join(", ")}.` : "This project has no stack config files.";
+    if (requested !== undefined) {
+        // A fully qualified name (org/project/stack) keeps its config under the stack's own name.
+        const stack = requested.split("/").pop() ?? requested;
+        const file = fileOf(stack);
+        if (stack === "" || file === undefined) {
+            throw new ProjectError(`no stack named '${requested}' found: there is no Pulumi.${stack}.yaml in ${configDir}. ${known}`);
+        }
+        return { stack, stackConfigFile: file };
+    }
+    const file = fileOf(DEFAULT_STACK);
+    if (file === undefined && stacks.length > 0) {
+        throw new ProjectError(`no --stack given and ${path.relative(process.cwd(), projectFile) || projectFile}'s project has no Pulumi.${DEFAULT_STACK}.yaml: ` +
+            `choose the stack to plan with --stack NAME. ${known}`);
+    }
+    return { stack: DEFAULT_STACK, stackConfigFile: file };
+}
+
+/** Pulumi.yaml's nodejs `runtime.options`, checked as the language host checks them. */
+function runtimeOptionsOf(projectFile: string, options: unknown): NodeRuntimeOptions {
+    const values = asRecord(options);
+    if (values.typescript !== undefined && typeof values.typescript !== "boolean") {
+        throw new ProjectError(`${projectFile}: runtime.options.typescript must be a boolean, got ${JSON.stringify(values.typescript)}.`);
+    }
+    if (values.tsconfig !== undefined && typeof values.tsconfig !== "string") {
+        throw new ProjectError(`${projectFile}: runtime.options.tsconfig must be a path, got ${JSON.stringify(values.tsconfig)}.`);
+    }
+    return { typescript: values.typescript, tsconfig: values.tsconfig };
 }
 
 /** `key` → `<project>:key`; keys that already name a namespace (`aws:region`) stay as they are. */

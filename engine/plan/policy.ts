@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PolicyRemediation, PolicyRunResult, PolicyViolation } from "../policyEngine";
+import type { PolicyRemediation, PolicyRunResult, PolicyViolation } from "../policyEngine";
 import { RecordedResource } from "../resourceGraph";
 
 import { PolicyPackError } from "../policyPackError";

@@ -18,10 +18,13 @@ const PARTITIONS: readonly { readonly prefix: RegExp; readonly name: string }[] 
     { prefix: /^[a-z]{2}-iso[a-z]*-/, name: "an isolated AWS partition" },
 ];
 
-/** The words the estimate's assumptions use for whose prices these are. */
-export function priceBasis(region: string): string {
-    const partition = PARTITIONS.find((p) => p.prefix.test(region));
-    return partition === undefined
-        ? `AWS list prices for ${region}, the same in every commercial AWS Region (Route 53 is global; Cloud Map charges alike in each Region)`
-        : `AWS list prices of us-east-1, not ${region}: ${region} is in ${partition.name}, which has its own price list, not modelled here`;
+/**
+ * The words the estimate's assumptions use for whose prices these are, for the regions the
+ * stack's resources are in (explicit providers may put some elsewhere than `aws:region`).
+ */
+export function priceBasis(regions: readonly string[]): string {
+    const outside = regions.flatMap((region) => PARTITIONS.filter((p) => p.prefix.test(region)).map((partition) => ({ region, partition })))[0];
+    return outside === undefined
+        ? `AWS list prices for ${regions.join(", ")}, the same in every commercial AWS Region (Route 53 is global; Cloud Map charges alike in each Region)`
+        : `AWS list prices of us-east-1, not ${outside.region}: ${outside.region} is in ${outside.partition.name}, which has its own price list, not modelled here`;
 }

@@ -1,21 +1,26 @@
 import * as path from "path";
-import { PolicyViolation } from "../policyEngine";
+import type { PolicyViolation } from "../policyEngine";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
+import { KNOWN_AFTER_DEPLOY } from "../wireProperties";
 import { creationSecondsOf } from "./creationTimes";
+import { ttlText } from "./dnsRecords";
 import { specificMessage } from "./formats/describe";
 import { wiringSections } from "./formats/wiringText";
 import { PlanResult } from "./planProgram";
 import { mandatoryCount, policyResultsByResource } from "./policy";
+import { verdictOf } from "./verdict";
 import { Style } from "./style";
 
 /** The plan for a person: what would be created, what it serves, what policy says, what it costs. */
 export function renderPlan(plan: PlanResult, style: Style): string {
     const { project, graph } = plan;
-    const main = path.relative(process.cwd(), project.main) || ".";
+    const entry = path.relative(process.cwd(), plan.entry) || ".";
     return [
-        style.bold(`Plan of ${project.name} (stack ${project.stack}): ${main}`),
+        style.bold(`Plan of ${project.name} (stack ${project.stack}): ${entry}`),
         "",
-        ...section(style, `Resources (${graph.resources.filter((r) => r.custom).length} to create)`, renderTree(graph, style)),
+        ...section(style, `Resources (${resourceCounts(graph)})`, renderTree(graph, style)),
+        ...(plan.opaque.length > 0 ? section(style, "Not analysed: remote components the plan cannot expand", renderOpaque(plan, style)) : []),
+        ...(plan.stackReferences.length > 0 ? section(style, "Stack references", renderStackReferences(plan)) : []),
         ...section(style, "DNS records Cloud Map will serve", renderDnsRecords(plan)),
         ...section(style, "API-only services (DiscoverInstances)", renderApiOnly(plan)),
         ...wiringSections(plan, style).flatMap((s) => section(style, s.title, [...s.lines])),
@@ -23,6 +28,12 @@ export function renderPlan(plan: PlanResult, style: Style): string {
         ...section(style, "Estimates", renderEstimates(plan, style)),
         renderVerdict(plan, style),
     ].join("\n") + "\n";
+}
+
+function resourceCounts(graph: ResourceGraph): string {
+    const custom = graph.resources.filter((r) => r.custom);
+    const imports = custom.filter((r) => r.importId !== undefined).length;
+    return `${custom.length - imports} to create${imports > 0 ? `, ${imports} to import` : ""}`;
 }
 
 function section(style: Style, title: string, body: string[]): string[] {
@@ -35,13 +46,18 @@ function renderTree(graph: ResourceGraph, style: Style): string[] {
     const walk = (node: RecordedResource, indent: string): void => {
         const children = graph.childrenOf(node.urn);
         const components = children.filter((c) => !c.custom);
+        // Grouped by type, and imports apart from creates: an import adopts what exists.
         const byType = new Map<string, RecordedResource[]>();
         for (const c of children.filter((c) => c.custom)) {
-            byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+            const key = `${c.type}${c.importId === undefined ? "" : " to import"}`;
+            byType.set(key, [...(byType.get(key) ?? []), c]);
         }
         const rows: { text: string; component?: RecordedResource }[] = [
             ...[...byType].map(([type, rs]) => ({ text: `${rs.length} × ${type} ${style.dim(`(${namesOf(rs)})`)}` })),
-            ...components.map((c) => ({ text: `${style.bold(c.name)} ${style.dim(c.type)}`, component: c })),
+            ...components.map((c) => ({
+                text: `${style.bold(c.name)} ${style.dim(c.type)}${c.remote ? ` ${style.yellow("(remote component: its resources are not shown or checked)")}` : ""}`,
+                component: c,
+            })),
         ];
         rows.forEach((row, i) => {
             const last = i === rows.length - 1;
@@ -59,13 +75,27 @@ function renderTree(graph: ResourceGraph, style: Style): string[] {
 }
 
 function namesOf(resources: readonly RecordedResource[]): string {
-    const shown = resources.slice(0, 3).map((r) => r.name);
-    return resources.length > 3 ? `${shown.join(", ")}, +${resources.length - 3}` : shown.join(", ");
+    const named = resources.slice(0, 3).map((r) => (r.importId === undefined ? r.name : `${r.name} ← ${r.importId}`));
+    return resources.length > 3 ? `${named.join(", ")}, +${resources.length - 3}` : named.join(", ");
+}
+
+/** What the plan could not see: each remote component, and what was modelled of it. */
+function renderOpaque(plan: PlanResult, style: Style): string[] {
+    return [
+        ...plan.opaque.map((c) => `  ${style.bold(c.name)} ${style.dim(c.type)}: ` +
+            (c.modelledOutputs.length > 0 ? `outputs ${c.modelledOutputs.join(", ")} modelled, the others unknown` : "outputs unknown")),
+        "  Their provider plugin creates their child resources at deploy time; offline the plan sees the",
+        "  component alone, so policy did not check those resources. Run pulumi preview --policy-pack to check them.",
+    ];
+}
+
+function renderStackReferences(plan: PlanResult): string[] {
+    return plan.stackReferences.map((ref) => `  ${ref.name}  ${ref.supplied ? "outputs from --stack-reference-outputs" : `outputs ${KNOWN_AFTER_DEPLOY} (not in --stack-reference-outputs)`}`);
 }
 
 function renderDnsRecords(plan: PlanResult): string[] {
     const width = Math.max(0, ...plan.dnsRecords.map((r) => r.name.length));
-    return plan.dnsRecords.map((r) => `  ${r.name.padEnd(width)}  ${r.type.padEnd(5)} ttl ${String(r.ttl).padEnd(4)} ${r.routingPolicy}`);
+    return plan.dnsRecords.map((r) => `  ${r.name.padEnd(width)}  ${r.type.padEnd(5)} ttl ${ttlText(r.ttl).padEnd(4)} ${r.routingPolicy}`);
 }
 
 function renderApiOnly(plan: PlanResult): string[] {
@@ -108,16 +138,24 @@ function renderEstimates(plan: PlanResult, style: Style): string[] {
         ...e.costLines.map((l) => `    ${l.item.padEnd(46)} ${String(l.quantity).padStart(4)} × $${l.unitUsd.toFixed(2)} = $${l.usd.toFixed(2)}`),
         `  Deploy critical path            ${style.bold(`~${e.criticalPathSeconds} s`)}`,
         `    ${e.criticalPath.map((r) => `${r.name} ${style.dim(`(${r.type.split(":").pop()} ${creationSecondsOf(r)} s)`)}`).join(" → ")}`,
-        `  Worst discovery staleness       ${style.bold(e.stalenessSeconds === null ? "n/a (no Cloud Map services)" : `${e.stalenessSeconds} s`)}` +
-            (e.stalestService ? ` (${e.stalestService})` : ""),
+        `  Worst discovery staleness       ${style.bold(stalenessText(e))}` + (e.stalestService ? ` (${e.stalestService})` : "") +
+            (e.stalenessSeconds !== null && e.stalenessUnknownServices.length > 0
+                ? `, not counting ${e.stalenessUnknownServices.join(", ")} (TTL ${KNOWN_AFTER_DEPLOY})` : ""),
         "  Assumptions:",
         ...e.assumptions.map((a) => `    - ${a}`),
     ];
 }
 
+function stalenessText(e: PlanResult["estimates"]): string {
+    if (e.stalenessSeconds !== null) {
+        return `${e.stalenessSeconds} s`;
+    }
+    return e.stalenessUnknownServices.length > 0 ? KNOWN_AFTER_DEPLOY : "n/a (no Cloud Map services)";
+}
+
+/** The last line (verdict.ts): never an unqualified ✔ when some resources (inside remote components) were not analysed. */
 function renderVerdict(plan: PlanResult, style: Style): string {
-    const mandatory = mandatoryCount(plan.policy);
-    return mandatory > 0
-        ? style.red(`✖ ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"}: this stack would not deploy.`)
-        : style.green(plan.policy ? "✔ No mandatory policy violations." : "✔ Planned without policy checks.");
+    const verdict = verdictOf(plan);
+    const colour = { blocked: style.red, qualified: style.yellow, clean: style.green }[verdict.tone];
+    return colour(`${verdict.mark} ${verdict.text}`);
 }

@@ -1,82 +1,137 @@
-import * as fs from "fs";
 import * as path from "path";
-import { AwsMocks } from "../awsMocks";
-import { ProgramRun, runUnderMocks } from "../runUnderMocks";
+import type { StackReferenceUse } from "../awsMocks";
+import { ResourceGraph } from "../resourceGraph";
+import { startEngineChild } from "./engineChild";
 import { PulumiProject } from "./loadProject";
+import { ProgramFailure, ProgramHostMessage, ProgramRunRequest } from "./programHostProtocol";
+import { DEFAULT_REGION } from "./regions";
 
-/** The program itself failed: it threw, or something it awaited (an invoke, a resource) did. */
+/** The program produced no plan: it threw, exited, stopped making progress, or ran out of time. */
 export class ProgramError extends Error {
     override readonly name = "ProgramError";
 
-    constructor(readonly program: string, readonly projectDir: string, cause: unknown) {
-        super(`${program} failed: ${describe(cause)}`, { cause });
+    constructor(readonly program: string, readonly failure: ProgramFailure) {
+        super(`${program} ${headline(failure)}${(failure.pending ?? []).map((line) => `\n  - ${line}`).join("")}`);
+    }
+
+    /** The program's own stack frame where it failed, when there is one. */
+    get location(): string | undefined {
+        return this.failure.location;
     }
 }
+
+function headline(failure: ProgramFailure): string {
+    switch (failure.reason) {
+        case "stalled":
+            return `stopped making progress: ${failure.message.replace(/^the program stopped making progress: /, "")}:`;
+        case "timeout":
+            return `did not finish in time: ${failure.message}. Still pending:`;
+        default:
+            return failure.late
+                ? `failed after its resources and outputs had settled (in a timer or callback): ${failure.message}`
+                : `failed: ${failure.message}`;
+    }
+}
+
+export interface ProgramRunOptions {
+    /** When the whole plan must be done (epoch ms); the program is stopped then. */
+    readonly deadline: number;
+    readonly organization: string;
+    readonly stackReferenceOutputs: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+    /** Where the program's own stdout and stderr go. @default this process's stderr */
+    readonly onOutput?: (chunk: Buffer) => void;
+    /** Stops the program's process when aborted (the plan failed elsewhere). */
+    readonly signal?: AbortSignal;
+}
+
+export interface ProgramRun {
+    /** The file the language host would run. */
+    readonly entry: string;
+    /** The graph, properties in wire form (wireProperties.ts). */
+    readonly graph: ResourceGraph;
+    /** The stack outputs, in wire form (unknown ones are the unknown sentinel). */
+    readonly outputs: Record<string, unknown>;
+    readonly stackReferences: readonly StackReferenceUse[];
+    /** The program process's peak resident set size. */
+    readonly peakRssMb: number;
+    /**
+     * Resolves once the program has finished what it started after its outputs settled;
+     * rejects with ProgramError if that failed (an exception in a timer, process.exit, …).
+     */
+    readonly settled: Promise<void>;
+}
+
+// How long after the deadline the program's process may take to report before it is killed.
+const REPORT_GRACE_MS = 5_000;
 
 /**
- * Runs a project's Node.js program in this process under AWS-shaped mocks, as the Pulumi
- * Node.js language host would: TypeScript through ts-node (transpile only, so a plan takes
- * seconds), the main module required inside the stack, its exports (or the value of an
- * exported function) as stack outputs.
+ * Runs a project's program in a process of its own (programHost.ts) under AWS-shaped mocks,
+ * as the Pulumi Node.js language host would run it for `pulumi preview`, and resolves with
+ * the graph once its resources and outputs have settled.
  */
-export async function runProgram(project: PulumiProject): Promise<ProgramRun> {
-    registerTypeScript(project.dir);
-    const region = project.config["aws:region"] ?? "us-east-1";
-    const loadedBefore = new Set(Object.keys(require.cache));
-    try {
-        return await runUnderMocks(() => {
-                // A cached entry module would not run again and would declare nothing.
-                const entry = require.resolve(project.main);
-                delete require.cache[entry];
-                // The program is chosen at run time and may be CommonJS JavaScript: require, as the language host does.
-                // eslint-disable-next-line @typescript-eslint/no-require-imports
-                const exported: unknown = require(entry);
-                return typeof exported === "function" ? exported() : exported;
-            }, {
-                project: project.name,
-                stack: project.stack,
-                config: project.config,
-                mocks: new AwsMocks({ unknownResources: "generic", region }),
-            });
-    } catch (err) {
-        throw new ProgramError(path.relative(process.cwd(), project.main) || ".", project.dir, err);
-    } finally {
-        forgetModulesLoadedSince(loadedBefore);
-    }
-}
-
-// ts-node marks the process once registered; registering twice would compile every file twice.
-const TS_NODE_INSTANCE = Symbol.for("ts-node.register.instance");
-
-/** Lets `require` load `.ts` files, with the project's tsconfig.json when it has one. */
-function registerTypeScript(projectDir: string): void {
-    if ((process as unknown as Record<symbol, unknown>)[TS_NODE_INSTANCE] !== undefined) {
-        return;
-    }
-    const tsconfig = path.join(projectDir, "tsconfig.json");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const tsNode = require("ts-node") as typeof import("ts-node");
-    tsNode.register({
-        transpileOnly: true,
-        project: fs.existsSync(tsconfig) ? tsconfig : undefined,
-        skipProject: !fs.existsSync(tsconfig),
-        compilerOptions: { module: "commonjs" },
+export function runProgram(project: PulumiProject, options: ProgramRunOptions): Promise<ProgramRun> {
+    const program = path.relative(process.cwd(), project.main) || ".";
+    const request: ProgramRunRequest = {
+        project: project.name,
+        stack: project.stack,
+        organization: options.organization,
+        config: project.config,
+        rootDir: project.dir,
+        programDir: project.programDir,
+        main: project.main,
+        mainIsFile: project.mainIsFile,
+        runtimeOptions: project.runtimeOptions,
+        region: project.config["aws:region"] ?? DEFAULT_REGION,
+        stackReferenceOutputs: options.stackReferenceOutputs,
+        deadline: options.deadline,
+    };
+    const child = startEngineChild<ProgramHostMessage>("programHost", request, {
+        onOutput: options.onOutput ?? ((chunk) => void process.stderr.write(chunk)),
     });
-}
-
-/**
- * Drops the modules the program loaded (its own files, not packages from node_modules,
- * which must stay single instances) so that a later plan in this process (tests,
- * benchmarks) runs their top-level code, and so declares the resources, again.
- */
-function forgetModulesLoadedSince(loadedBefore: ReadonlySet<string>): void {
-    for (const file of Object.keys(require.cache)) {
-        if (!loadedBefore.has(file) && !file.includes(`${path.sep}node_modules${path.sep}`)) {
-            delete require.cache[file];
-        }
-    }
-}
-
-function describe(err: unknown): string {
-    return err instanceof Error ? err.message : String(err);
+    options.signal?.addEventListener("abort", () => child.kill(), { once: true });
+    return new Promise<ProgramRun>((resolve, reject) => {
+        let ran = false;
+        let reported = false;
+        let settle = { resolve: (): void => undefined, reject: (_: Error): void => undefined };
+        const settled = new Promise<void>((res, rej) => (settle = { resolve: res, reject: rej }));
+        // Awaited by the plan; never left to surface as an unhandled rejection meanwhile.
+        settled.catch(() => undefined);
+        const failWith = (error: ProgramError): void => (ran ? settle.reject(error) : reject(error));
+        const killer = setTimeout(() => {
+            child.kill();
+            failWith(new ProgramError(program, { reason: "timeout", message: "the plan's time limit (--timeout) ran out, and the program's process did not answer", pending: [] }));
+        }, Math.max(0, options.deadline - Date.now()) + REPORT_GRACE_MS);
+        killer.unref();
+        child.onMessage((message) => {
+            if (message.kind === "failed") {
+                reported = true;
+                failWith(new ProgramError(program, message.failure));
+                return;
+            }
+            ran = true;
+            resolve({
+                entry: message.entry,
+                graph: new ResourceGraph(message.resources),
+                outputs: message.outputs,
+                stackReferences: message.stackReferences,
+                peakRssMb: message.peakRssMb,
+                settled,
+            });
+        });
+        void child.exited.then(({ code, signal }) => {
+            clearTimeout(killer);
+            if (reported) {
+                return;
+            }
+            if (ran && code === 0) {
+                settle.resolve();
+                return;
+            }
+            failWith(new ProgramError(program, {
+                reason: "exit",
+                message: `the program's process ended (${signal ? `signal ${signal}` : `exit code ${code}`}) without reporting why` +
+                    (signal === "SIGKILL" ? " (killed: out of memory, or stopped from outside?)" : ""),
+            }));
+        });
+    });
 }

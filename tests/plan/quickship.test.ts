@@ -14,10 +14,13 @@ describe("plan: the QuickShip example (npm start)", function () {
         plan = await planProgram(REPO_ROOT);
     });
 
-    it("runs examples/quickship from the root Pulumi.yaml with the dev stack", () => {
+    it("runs examples/quickship from the root Pulumi.yaml with the dev stack, type-checked", () => {
         assert.strictEqual(plan.project.name, "quickship");
-        assert.strictEqual(plan.project.main, path.join(REPO_ROOT, "examples", "quickship"));
+        assert.strictEqual(plan.entry, path.join(REPO_ROOT, "examples", "quickship", "index.ts"));
         assert.strictEqual(plan.project.stack, "dev");
+        assert.strictEqual(plan.typeCheck.status, "passed");
+        assert.deepStrictEqual(plan.opaque, []);
+        assert.deepStrictEqual(plan.regions, ["us-east-1"]);
     });
 
     it("lists the SRV records Cloud Map will serve", () => {
@@ -61,8 +64,8 @@ describe("plan: the QuickShip example (npm start)", function () {
 
     it("serialises to the --json shape, exactly", () => {
         const doc = JSON.parse(JSON.stringify(planDocument(plan)));
-        assert.deepStrictEqual(Object.keys(doc).sort(), ["connectivity", "dnsRecords", "environment", "estimates", "grants", "outputs", "policy", "resources"]);
-        assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["inputs", "name", "parent", "type", "urn"]);
+        assert.deepStrictEqual(Object.keys(doc).sort(), ["connectivity", "dnsRecords", "environment", "estimates", "grants", "opaque", "outputs", "policy", "resources"]);
+        assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["inputs", "name", "op", "parent", "type", "urn"]);
         assert.deepStrictEqual(Object.keys(doc.dnsRecords[0]).sort(), ["name", "routingPolicy", "service", "ttl", "type"]);
         assert.deepStrictEqual(Object.keys(doc.policy), ["violations"]);
         assert.deepStrictEqual(Object.keys(doc.estimates).sort(), ["assumptions", "criticalPathSeconds", "monthlyCostUsd", "stalenessSeconds"]);

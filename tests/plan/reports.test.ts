@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import type { Log } from "sarif";
 import { policies } from "../../policy-pack/policies";
-import { CliRun, runPlanCli } from "./cliRun";
+import { plan, Run as CliRun } from "./runCli";
 import { fixture, lineOf, REPO_ROOT } from "./fixtures";
 import { parseFlowchart } from "./mermaidParser";
 import { checkSarifLog } from "./sarifSchema";
@@ -27,10 +27,10 @@ describe("plan: the report formats, through the CLI", function () {
     // Each run starts Node, TypeScript, the SDK and the policy pack; side by side keeps this quick.
     before(async () => {
         [quickshipJson, quickshipMarkdown, wiringSarif, wiringText] = await Promise.all([
-            runPlanCli(".", "--format", "json"),
-            runPlanCli(".", "--format", "markdown"),
-            runPlanCli(fixture("wiring"), "--format", "sarif"),
-            runPlanCli(fixture("wiring"), "--format", "text"),
+            plan([".", "--format", "json"], { fromSource: true }),
+            plan([".", "--format", "markdown"]),
+            plan([fixture("wiring"), "--format", "sarif"]),
+            plan([fixture("wiring"), "--format", "text"]),
         ]);
     });
 

@@ -215,7 +215,7 @@ describe("component provider: the components from Python, Go, C# and YAML", func
                 // The defaults the README and schema state, spelled out as JSON from another language.
                 inputs: { namespaceName: "quickship.local", environment: "prod", port: 80, desiredCount: 2, ttlSeconds: 10, userAuthTableName: "UserAuth" },
             });
-            assert.strictEqual(built.urn, `urn:pulumi:dev::quickship-py::pulumi:pulumi:Stack$${token("QuickShipTopology")}::quickship`);
+            assert.strictEqual(built.urn, `urn:pulumi:dev::quickship-py::${token("QuickShipTopology")}::quickship`);
             assert.deepStrictEqual(graphDifferences(quickshipInTypeScript.graph.resources, built.resources), []);
             assert.strictEqual(built.resources.filter((r) => r.custom).length, quickshipInTypeScript.graph.resources.filter((r) => r.custom).length);
             assertStateMatches(built, quickshipInTypeScript, "QuickShipTopology");

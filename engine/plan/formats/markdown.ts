@@ -1,6 +1,9 @@
 import * as path from "path";
 import { PlanResult } from "../planProgram";
+import { KNOWN_AFTER_DEPLOY } from "../../wireProperties";
+import { ttlText } from "../dnsRecords";
 import { blocks, mandatoryCount } from "../policy";
+import { verdictOf } from "../verdict";
 import { groupNames, specificMessage, isBetweenWorkloads, outsideEndText, outputText, policyText, resolvableText, statementText, variableText } from "./describe";
 import { serviceGraph } from "./mermaid";
 
@@ -65,17 +68,24 @@ function graphSection(plan: PlanResult): string[] {
 function summary(plan: PlanResult): string[] {
     const mandatory = mandatoryCount(plan.policy);
     const advisory = plan.policy?.violations.filter((v) => v.level === "advisory").length ?? 0;
-    const verdict = plan.policy === undefined ? "✔ Planned without policy checks" :
-        mandatory > 0 ? `✖ ${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"}: this stack would not deploy` : "✔ No mandatory policy violations";
-    const main = path.relative(process.cwd(), plan.project.main) || ".";
+    const verdict = verdictOf(plan);
+    const main = path.relative(process.cwd(), plan.entry) || ".";
+    const custom = plan.graph.resources.filter((r) => r.custom);
+    const imports = custom.filter((r) => r.importId !== undefined).length;
     return [
-        `## ${verdict}`,
+        `## ${verdict.mark} ${escape(verdict.text.replace(/\.$/, ""))}`,
         "",
         `Offline plan of **${escape(plan.project.name)}** (stack \`${code(plan.project.stack)}\`, program \`${code(main)}\`): ` +
-            `${plan.graph.resources.filter((r) => r.custom).length} resources to create, ` +
+            `${custom.length - imports} resources to create${imports > 0 ? `, ${imports} to import` : ""}, ` +
             `${plan.policy === undefined ? "policy skipped" : `${mandatory} mandatory and ${advisory} advisory finding${advisory === 1 ? "" : "s"}`}, ` +
             `${dollars(plan.estimates.monthlyCostUsd)}/month for service discovery, about ${plan.estimates.criticalPathSeconds} s to deploy.`,
         "",
+        ...(plan.opaque.length === 0 ? [] : [
+            "**Not analysed:** remote components are built by their provider plugin at deploy time, so the offline plan sees each as one " +
+                "resource and policy did not check the resources inside: " +
+                plan.opaque.map((c) => `\`${code(c.name)}\` (\`${code(c.type)}\`)`).join(", ") + ". Run `pulumi preview --policy-pack` to check them.",
+            "",
+        ]),
     ];
 }
 
@@ -107,7 +117,7 @@ function dnsSection(plan: PlanResult, limit: number): string[] {
     return [
         "### DNS records Cloud Map will serve",
         "",
-        ...(plan.dnsRecords.length === 0 ? ["None."] : table(["Name", "Type", "TTL", "Routing"], plan.dnsRecords.map((r) => [`\`${code(r.name)}\``, r.type, `${r.ttl} s`, r.routingPolicy]), limit)),
+        ...(plan.dnsRecords.length === 0 ? ["None."] : table(["Name", "Type", "TTL", "Routing"], plan.dnsRecords.map((r) => [`\`${code(r.name)}\``, r.type, r.ttl === null ? ttlText(r.ttl) : `${r.ttl} s`, r.routingPolicy]), limit)),
         ...(plan.apiOnlyServices.length === 0 ? [] : [
             "",
             `API-only (DiscoverInstances): ${plan.apiOnlyServices.map((s) => `\`${code(`${s.name}.${s.namespace}`)}\` (${s.instances.length} instance${s.instances.length === 1 ? "" : "s"})`).join(", ")}`,
@@ -159,7 +169,9 @@ function costSection(plan: PlanResult): string[] {
         "",
         `Deploy critical path **about ${e.criticalPathSeconds} s**: ${e.criticalPath.map((r) => `\`${code(r.name)}\``).join(" → ")}`,
         "",
-        `Worst discovery staleness: ${e.stalenessSeconds === null ? "n/a (no Cloud Map services)" : `**${e.stalenessSeconds} s**${e.stalestService ? ` (${escape(e.stalestService)})` : ""}`}`,
+        `Worst discovery staleness: ${e.stalenessSeconds === null
+            ? (e.stalenessUnknownServices.length > 0 ? escape(KNOWN_AFTER_DEPLOY) : "n/a (no Cloud Map services)")
+            : `**${e.stalenessSeconds} s**${e.stalestService ? ` (${escape(e.stalestService)})` : ""}`}`,
         "",
     ];
 }

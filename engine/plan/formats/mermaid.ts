@@ -1,6 +1,6 @@
 import { namespaceKindOfType } from "../../../components/rules";
 import { RecordedResource } from "../../resourceGraph";
-import { belongsTo, DnsRecord, namespaceNameOf } from "../dnsRecords";
+import { belongsTo, DnsRecord, namespaceNameOf, ttlText } from "../dnsRecords";
 import { PlanResult } from "../planProgram";
 import { FlowEnd } from "../wiring";
 import { TYPES } from "../wiring/resourceTypes";
@@ -112,7 +112,7 @@ function parts(plan: PlanResult): { nodes: string[]; links: string[]; traffic: s
 }
 
 function recordsText(records: readonly DnsRecord[]): string {
-    return records.length === 0 ? "API only" : records.map((r) => `${r.type} ttl ${r.ttl}`).join(", ");
+    return records.length === 0 ? "API only" : records.map((r) => `${r.type} ttl ${ttlText(r.ttl)}`).join(", ");
 }
 
 /** A registered resource's instance id and first attributes. */

@@ -1,7 +1,7 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import type { Location, Log, ReportingDescriptor, Result } from "sarif";
+import type { Location, Log, Notification, ReportingDescriptor, Result } from "sarif";
 import { pathToFileURL } from "url";
 import { EnforcementLevel, PolicyViolation } from "../../policyEngine";
 import { PACKAGE } from "../packageRoot";
@@ -42,7 +42,7 @@ export function sarifLog(plan: PlanResult, options: { readonly cwd: string }): L
                 },
             },
             originalUriBaseIds: { "%SRCROOT%": { uri: `${pathToFileURL(options.cwd).href.replace(/\/?$/, "/")}` } },
-            invocations: [{ executionSuccessful: true }],
+            invocations: [{ executionSuccessful: true, ...notAnalysed(plan) }],
             results: (policy?.violations ?? []).map((violation) => result(plan, violation, ruleIndex, manifest, options.cwd)),
             properties: { project: plan.project.name, stack: plan.project.stack },
         }],
@@ -82,6 +82,20 @@ function result(plan: PlanResult, violation: PolicyViolation, ruleIndex: Readonl
         // Stable across runs for the same finding on the same resource, so code scanning tracks it instead of reopening it.
         partialFingerprints: { "cloudmapPlanFinding/v1": createHash("sha256").update(`${violation.policy}\n${violation.urn ?? ""}\n${violation.message}`).digest("hex") },
         properties: { enforcementLevel: violation.level, ...(violation.urn === undefined ? {} : { urn: violation.urn }) },
+    };
+}
+
+/**
+ * Remote components, whose resources the plan could not see and so did not check: a warning
+ * each among the run's notifications, so the log never reads as a complete analysis.
+ */
+function notAnalysed(plan: PlanResult): { toolExecutionNotifications?: Notification[] } {
+    return plan.opaque.length === 0 ? {} : {
+        toolExecutionNotifications: plan.opaque.map((c) => ({
+            level: "warning",
+            message: { text: `${c.name} (${c.type}) is a remote component, built by its provider plugin at deploy time: the resources inside it were not analysed.` },
+            locations: [{ logicalLocations: [{ name: c.name, fullyQualifiedName: c.urn, kind: "resource" }] }],
+        })),
     };
 }
 

@@ -1,5 +1,7 @@
-import * as pulumi from "@pulumi/pulumi";
-import { UNKNOWN_SENTINEL } from "../../wireProperties";
+import { isSdkResource, isSdkUnknown, isSecretValue, unwrapSecret, UNKNOWN_SENTINEL } from "../../wireProperties";
+
+/** A secret's plain value, for computations that never print it (e.g. parsing a policy document). */
+export { unwrapSecret };
 
 /**
  * How the reports show values they must not or cannot print. Secret values are never shown
@@ -12,14 +14,16 @@ export const UNKNOWN_MARK = "[unknown]";
 /** Whether a value may be shown as it is. */
 export type Disclosure = "plain" | "secret" | "unknown";
 
+// Recognised by the SDK's own markers (wireProperties.ts), so the plan's process need not load the SDK.
+
 /** A Pulumi secret as recorded inputs and registered outputs carry it: the SDK's signature wrapper. */
 export function isSecret(value: unknown): boolean {
-    return pulumi.runtime.isRpcSecret(value);
+    return isSecretValue(value);
 }
 
 /** A value not known until deploy: the SDK's unknown, or the engine's wire sentinel. */
 export function isUnknown(value: unknown): boolean {
-    return pulumi.isUnknown(value) || value === UNKNOWN_SENTINEL || value === pulumi.runtime.unknownValue;
+    return isSdkUnknown(value) || value === UNKNOWN_SENTINEL;
 }
 
 /** The disclosure of a value as a whole. */
@@ -41,7 +45,7 @@ export function masked(value: unknown): unknown {
     if (Array.isArray(value)) {
         return value.map(masked);
     }
-    if (pulumi.Resource.isInstance(value)) {
+    if (isSdkResource(value)) {
         return "[resource]";
     }
     if (value !== null && typeof value === "object") {
@@ -58,8 +62,8 @@ export function containsUnknown(value: unknown): boolean {
     if (Array.isArray(value)) {
         return value.some(containsUnknown);
     }
-    const inner = isSecret(value) ? pulumi.runtime.unwrapRpcSecret(value) : value;
-    return inner !== null && typeof inner === "object" && !pulumi.Resource.isInstance(inner) && Object.values(inner).some(containsUnknown);
+    const inner = unwrapSecret(value);
+    return inner !== null && typeof inner === "object" && !isSdkResource(inner) && Object.values(inner).some(containsUnknown);
 }
 
 /** A plain object, or {} for anything else (unknowns, secrets, arrays, scalars). */
@@ -80,7 +84,7 @@ export function stringsIn(value: unknown): string[] {
         return isUnknown(value) ? [] : [value];
     }
     if (isSecret(value)) {
-        return stringsIn(pulumi.runtime.unwrapRpcSecret(value));
+        return stringsIn(unwrapSecret(value));
     }
     if (Array.isArray(value)) {
         return value.flatMap(stringsIn);
@@ -88,7 +92,3 @@ export function stringsIn(value: unknown): string[] {
     return value !== null && typeof value === "object" && !isUnknown(value) ? Object.values(value).flatMap(stringsIn) : [];
 }
 
-/** A secret's plain value, for computations that never print it (e.g. parsing a policy document). */
-export function unwrapSecret(value: unknown): unknown {
-    return isSecret(value) ? pulumi.runtime.unwrapRpcSecret(value) : value;
-}

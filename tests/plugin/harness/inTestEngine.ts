@@ -81,7 +81,9 @@ export class InTestEngine {
 
     /** The URN the monitor gives a resource (MockMonitor's format: the parent's type chain, `$`, the type). */
     urnOf(parent: string | undefined, type: string, name: string): string {
-        const qualifiedType = parent ? `${parent.split("::")[2]}$${type}` : type;
+        // As the engine (and the RecordingMonitor) make URNs: qualified by the parent's type, except the root stack's.
+        const parentType = parent?.split("::")[2];
+        const qualifiedType = parentType === undefined || parentType === "pulumi:pulumi:Stack" ? type : `${parentType}$${type}`;
         return `urn:pulumi:${this.deployment.stack}::${this.deployment.project}::${qualifiedType}::${name}`;
     }
 
