@@ -75,10 +75,22 @@ export function networkFromAwsxVpc(vpc: AwsxVpcLike): ExistingNetwork {
         vpcId: vpc.vpcId,
         privateSubnetIds: vpc.privateSubnetIds,
         internetConnectivity: vpc.routes,
-        // Unset reads as AWS's default: hostnames off, support on.
-        enableDnsHostnames: awsVpc.apply((v) => pulumi.output(v?.enableDnsHostnames)).apply((on) => on ?? false),
-        enableDnsSupport: awsVpc.apply((v) => pulumi.output(v?.enableDnsSupport)).apply((on) => on ?? true),
+        enableDnsHostnames: dnsAttributeOf(awsVpc, "enableDnsHostnames", false),
+        enableDnsSupport: dnsAttributeOf(awsVpc, "enableDnsSupport", true),
     };
+}
+
+/**
+ * A DNS attribute of the VPC behind an awsx VPC, an unset attribute reading as AWS's default. No VPC
+ * (an awsx VPC whose outputs nothing computed, as under test mocks) gives no attribute, so nothing
+ * is checked rather than a VPC being refused for a value nobody set.
+ */
+function dnsAttributeOf(vpc: pulumi.Output<aws.ec2.Vpc>, attribute: "enableDnsHostnames" | "enableDnsSupport", awsDefault: boolean): pulumi.Output<boolean> {
+    const value = vpc.apply((v): pulumi.Output<boolean | undefined> => (v === undefined || v === null
+        ? pulumi.output(undefined)
+        : pulumi.output(v[attribute] as pulumi.Input<boolean | undefined>).apply((on) => on ?? awsDefault)));
+    // Undefined at run time means "not known": the namespace's check (vpcDns.ts) skips it.
+    return value as pulumi.Output<boolean>;
 }
 
 /** The security group of a service's tasks; a service with several must name the one to use. */

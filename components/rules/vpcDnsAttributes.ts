@@ -15,13 +15,14 @@ export function checkVpcDnsAttributes(
     paths: { readonly enableDnsHostnames: string; readonly enableDnsSupport: string } = { enableDnsHostnames: "enableDnsHostnames", enableDnsSupport: "enableDnsSupport" },
 ): Finding[] {
     const off = [
-        ...(enableDnsHostnames === false ? [{ path: paths.enableDnsHostnames, what: "DNS hostnames", attribute: "enableDnsHostnames" }] : []),
-        ...(enableDnsSupport === false ? [{ path: paths.enableDnsSupport, what: "DNS support", attribute: "enableDnsSupport" }] : []),
+        ...(enableDnsHostnames === false ? [{ path: paths.enableDnsHostnames, what: "DNS hostnames", attribute: "enableDnsHostnames",
+            why: " (an awsx VPC leaves DNS hostnames off unless created with { enableDnsHostnames: true })" }] : []),
+        ...(enableDnsSupport === false ? [{ path: paths.enableDnsSupport, what: "DNS support", attribute: "enableDnsSupport", why: "" }] : []),
     ];
-    return off.map(({ path, what, attribute }) => ({
+    return off.map(({ path, what, attribute, why }) => ({
         rule: "cloudmap-namespace-vpc-dns",
         path,
         message: `The VPC has ${what} turned off, so the names of a private DNS namespace do not resolve in it.`,
-        fix: `Turn ${attribute} on for the VPC (an awsx VPC leaves DNS hostnames off unless created with { ${attribute}: true }).`,
+        fix: `Turn ${attribute} on for the VPC${why}.`,
     }));
 }
