@@ -1,4 +1,4 @@
-import { Finding } from "./rules";
+import { Finding, serviceConnectUrl } from "./rules";
 
 /** What a caller needs to know to find one dependency. */
 export interface DiscoveryTarget {
@@ -24,7 +24,7 @@ function variablesOf(target: DiscoveryTarget): Record<string, string> {
     const fqdn = `${target.serviceName}.${target.namespaceName}`;
     if (target.clientAlias !== undefined) {
         const { dnsName, port } = target.clientAlias;
-        return { [`${prefix}_URL`]: `http://${dnsName}:${port}`, [`${prefix}_HOST`]: dnsName, [`${prefix}_PORT`]: String(port) };
+        return { [`${prefix}_URL`]: serviceConnectUrl(dnsName, port), [`${prefix}_HOST`]: dnsName, [`${prefix}_PORT`]: String(port) };
     }
     if (target.dnsRecordTypes.length === 0) {
         return { [`${prefix}_NAMESPACE`]: target.namespaceName, [`${prefix}_SERVICE`]: target.serviceName };

@@ -11,7 +11,7 @@ import { CloudMapServiceRef, ClusterRef, ExistingNetwork, NamespaceRef, Readable
 import { RegisteredResource } from "./registeredResource";
 import {
     checkContainerImage, checkDesiredCount, checkDynamoDbTableName, checkInstanceAttributeLimits, checkNamespaceName, checkOneOf, checkPort, checkTtlCeiling,
-    checkTtlRange, DEFAULT_MAX_TTL_SECONDS, DiscoveryMode, enumValues, throwOnFindings,
+    checkTtlRange, DEFAULT_MAX_TTL_SECONDS, DiscoveryMode, enumValues, serviceConnectUrl, throwOnFindings,
 } from "./rules";
 import { namespaceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
@@ -182,7 +182,7 @@ function serviceOutputs(service: DiscoverableFargateService): QuickShipService {
         serviceArn: service.serviceArn,
         address: service.discovery !== undefined
             ? `${service.discovery.name}.${service.discovery.namespaceName}`
-            : endpoint !== undefined ? `http://${endpoint.dnsName}:${endpoint.port}` : "",
+            : endpoint !== undefined ? serviceConnectUrl(endpoint.dnsName, endpoint.port) : "",
     };
     registerPeer(outputs, knownPeer(service)!);
     return outputs;

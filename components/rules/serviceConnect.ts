@@ -34,6 +34,23 @@ export const APP_PROTOCOLS = ["http", "http2", "grpc"] as const;
 /** What the proxy needs of a task (developer guide: add 256 CPU units and at least 64 MiB). */
 export const SERVICE_CONNECT_PROXY = { cpu: 256, memoryMiB: 64 } as const;
 
+/**
+ * The name ECS gives an endpoint's Cloud Map service, and the name and port its clients use:
+ * `discoveryName` defaults to the port name, the client alias's `dnsName` to
+ * `<discoveryName>.<namespace>` (API_ServiceConnectService, API_ServiceConnectClientAlias).
+ */
+export function serviceConnectEndpointNames(service: ServiceConnectServiceShape, namespaceName: string): { discoveryName?: string; dnsName?: string; port?: number } {
+    const discoveryName = typeof service.discoveryName === "string" ? service.discoveryName : typeof service.portName === "string" ? service.portName : undefined;
+    const alias = Array.isArray(service.clientAlias) && service.clientAlias.length === 1 && isRecord(service.clientAlias[0]) ? service.clientAlias[0] : undefined;
+    const dnsName = typeof alias?.dnsName === "string" ? alias.dnsName : discoveryName === undefined ? undefined : `${discoveryName}.${namespaceName}`;
+    return { discoveryName, dnsName, port: typeof alias?.port === "number" ? alias.port : undefined };
+}
+
+/** How a client task calls an endpoint: through its proxy, at the client alias (`http://<dnsName>:<port>`). */
+export function serviceConnectUrl(dnsName: string, port: number): string {
+    return `http://${dnsName}:${port}`;
+}
+
 /** A port mapping as Service Connect reads it. */
 export interface NamedPortMappingShape {
     readonly containerPort?: unknown;

@@ -1,11 +1,12 @@
-import { CloudMapServiceShape, discoveryStalenessSeconds, stalenessInputOf } from "../../components/rules";
+import { CloudMapServiceShape, discoveryStalenessSeconds, SERVICE_CONNECT_PROXY, stalenessInputOf } from "../../components/rules";
 import { RecordedResource, ResourceGraph } from "../resourceGraph";
-import { isUnknown } from "../wireProperties";
+import { isUnknown, KNOWN_AFTER_DEPLOY } from "../wireProperties";
 import { knownNumber, shown } from "./dnsRecords";
 import { DEFAULT_CREATION_SECONDS } from "./creationTimes";
-import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, totalUsd, Traffic } from "./cost";
+import { billableResourcesOf, CostLine, monthlyCostLines, PRICES_USD, proxyTaskMonthUsd, totalUsd, Traffic } from "./cost";
 import { criticalPath } from "./criticalPath";
 import { priceBasis } from "./priceRegion";
+import { ServiceConnectPlan } from "./serviceConnect";
 
 export interface Estimates {
     readonly monthlyCostUsd: number;
@@ -19,6 +20,8 @@ export interface Estimates {
     readonly stalestService?: string;
     /** DNS services left out of the staleness because their TTL is not known until deploy. */
     readonly stalenessUnknownServices: readonly string[];
+    /** True when services find each other through Service Connect proxies, which have no DNS TTL. */
+    readonly serviceConnect: boolean;
     /** The AWS regions the stack's resources are in (the prices are us-east-1's). */
     readonly regions: readonly string[];
     /** Every assumption behind the numbers, printed with them. */
@@ -26,8 +29,8 @@ export interface Estimates {
 }
 
 /** `regions` are those the stack's resources are in: they decide whose list prices apply (see priceRegion.ts). */
-export function estimate(graph: ResourceGraph, traffic: Traffic, regions: readonly string[] = ["us-east-1"]): Estimates {
-    const billable = billableResourcesOf(graph);
+export function estimate(graph: ResourceGraph, serviceConnect: ServiceConnectPlan, traffic: Traffic, regions: readonly string[] = ["us-east-1"]): Estimates {
+    const billable = billableResourcesOf(graph, serviceConnect.members);
     const costLines = monthlyCostLines(billable, traffic);
     const path = criticalPath(graph.resources);
     const staleness = worstStaleness(graph);
@@ -39,21 +42,54 @@ export function estimate(graph: ResourceGraph, traffic: Traffic, regions: readon
         stalenessSeconds: staleness.worst?.seconds ?? null,
         stalestService: staleness.worst?.service,
         stalenessUnknownServices: staleness.unknown,
+        serviceConnect: serviceConnect.members.length > 0,
         regions: [...regions],
         assumptions: [
             `${priceBasis(regions)}: Route 53 $${PRICES_USD.hostedZoneMonth.toFixed(2)} per hosted zone-month and ` +
                 `$${PRICES_USD.dnsQueriesMillion.toFixed(2)} per million queries; Cloud Map $${PRICES_USD.registeredInstanceMonth.toFixed(2)} ` +
                 `per registered instance-month and $${PRICES_USD.discoverInstancesMillion.toFixed(2)} per million DiscoverInstances calls.`,
-            `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`,
+            billable.dnsServices > 0
+                ? `${traffic.dnsQueriesMillions} million DNS queries a month (--dns-queries-millions).`
+                : "No Cloud Map service has DNS records, so no Route 53 queries are counted.",
             `${traffic.discoverCallsMillions} million DiscoverInstances calls a month (--discover-calls-millions).`,
             `Tasks that ECS registers (from the ${billable.ecsRegisteringServices} ECS services with service registries here) are not charged as registered instances.`,
-            "Cost covers service discovery only (not compute, NAT, logs or data transfer).",
+            ...proxyAssumptions(billable.proxyTasks, billable.proxyTasksUnknown),
+            "Cost covers service discovery only (not compute apart from Service Connect proxies, NAT, logs or data transfer).",
             "Deploy time: the longest dependency chain, each resource taking its typical creation time " +
                 `(engine/plan/creationTimes.ts; ${DEFAULT_CREATION_SECONDS} s for types not listed there), independent resources in parallel.`,
             "Staleness: the DNS TTL resolvers may cache plus the delay before Cloud Map drops a stopped task " +
                 "(components/rules/staleness.ts); API-only services have no TTL.",
         ],
     };
+}
+
+/** The worst staleness as reports print it, or why there is none. */
+export function stalenessText(e: Estimates): string {
+    if (e.stalenessSeconds !== null) {
+        return `${e.stalenessSeconds} s`;
+    }
+    if (e.stalenessUnknownServices.length > 0) {
+        return KNOWN_AFTER_DEPLOY;
+    }
+    return e.serviceConnect
+        ? "n/a (no Cloud Map DNS services; Service Connect proxies take endpoint changes from ECS, not from DNS with a TTL)"
+        : "n/a (no Cloud Map DNS services)";
+}
+
+/** How the Service Connect proxies are priced, when there are any. */
+function proxyAssumptions(proxyTasks: Readonly<Record<string, number>>, unknown: readonly string[]): string[] {
+    if (Object.keys(proxyTasks).length === 0 && unknown.length === 0) {
+        return [];
+    }
+    const { X86_64, ARM64 } = PRICES_USD.fargate;
+    return [
+        `Service Connect proxies: each task leaves its proxy the ${SERVICE_CONNECT_PROXY.cpu} CPU units and ${SERVICE_CONNECT_PROXY.memoryMiB} MiB AWS recommends ` +
+            "(ECS developer guide, \"Service Connect considerations\"), part of the task size Fargate bills: " +
+            `$${proxyTaskMonthUsd("X86_64").toFixed(2)} per task-month on X86_64, $${proxyTaskMonthUsd("ARM64").toFixed(2)} on ARM64, at Fargate On-Demand Linux ` +
+            `prices for us-east-1 ($${X86_64.vcpuHour} per vCPU-hour and $${X86_64.gbHour} per GB-hour; ARM64 $${ARM64.vcpuHour} and $${ARM64.gbHour}), 730 hours a month. ` +
+            "Fargate prices differ by Region and for FARGATE_SPOT.",
+        ...(unknown.length > 0 ? [`Proxies of services whose task count is known only after deploy are not counted: ${unknown.join(", ")}.`] : []),
+    ];
 }
 
 /**

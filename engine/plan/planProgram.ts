@@ -6,6 +6,7 @@ import { ResourceGraph, SourcePosition } from "../resourceGraph";
 import { DEFAULT_TRAFFIC, Traffic } from "./cost";
 import { declarationsOf } from "./declarations";
 import { ApiOnlyService, apiOnlyServicesOf, DnsRecord, dnsRecordsOf } from "./dnsRecords";
+import { serviceConnectOf, ServiceConnectPlan } from "./serviceConnect";
 import { estimate, Estimates } from "./estimates";
 import { loadProject, PulumiProject } from "./loadProject";
 import { assertRunnablePolicyPack, defaultPolicyPackDir, mandatoryCount } from "./policy";
@@ -60,6 +61,8 @@ export interface PlanResult {
     readonly outputs: Record<string, unknown>;
     readonly dnsRecords: readonly DnsRecord[];
     readonly apiOnlyServices: readonly ApiOnlyService[];
+    /** Services with ECS Service Connect on and the endpoints they serve (names without DNS records). */
+    readonly serviceConnect: ServiceConnectPlan;
     /** Undefined when policy was skipped. */
     readonly policy?: PolicyRunResult;
     readonly estimates: Estimates;
@@ -142,6 +145,7 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
         // What AWS would receive: the engine sends remediated properties to the provider.
         const deployed = policy === undefined ? ran.graph : withRemediations(ran.graph, policy);
         const regions = regionsOf(deployed, project.config["aws:region"] ?? DEFAULT_REGION);
+        const serviceConnect = serviceConnectOf(deployed);
         const result: PlanResult = {
             project,
             entry: ran.entry,
@@ -150,7 +154,8 @@ export async function planProgram(dir: string, options: PlanOptions = {}): Promi
             dnsRecords: dnsRecordsOf(deployed),
             apiOnlyServices: apiOnlyServicesOf(deployed),
             policy,
-            estimates: estimate(deployed, { ...DEFAULT_TRAFFIC, ...options.traffic }, regions),
+            serviceConnect,
+            estimates: estimate(deployed, serviceConnect, { ...DEFAULT_TRAFFIC, ...options.traffic }, regions),
             opaque: deployed.resources.filter((r) => r.remote).map((r) => ({ urn: r.urn, type: r.type, name: r.name, modelledOutputs: modelledOutputsOf(r.type) })),
             regions,
             typeCheck: typeChecked,

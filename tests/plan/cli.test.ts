@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { fixture, fixturePack } from "./fixtures";
+import { fixture, fixturePack, REPO_ROOT } from "./fixtures";
 import { plan, planPipedToHead, Run } from "./runCli";
 
 describe("plan: the CLI's output and exit status", function () {
@@ -12,11 +12,12 @@ describe("plan: the CLI's output and exit status", function () {
     let jsonFailure: Run;
     let jsonUsage: Run;
     let head: Run;
+    let serviceConnect: Run;
 
     // Each run starts Node and the SDK; running them side by side keeps this quick. The first
     // four run from the TypeScript sources, as `npm run plan` does; the rest run compiled.
     before(async () => {
-        [publicNamespace, throws, throwsCompiled, json, usage, jsonFailure, jsonUsage, head] = await Promise.all([
+        [publicNamespace, throws, throwsCompiled, json, usage, jsonFailure, jsonUsage, head, serviceConnect] = await Promise.all([
             plan([fixture("public-namespace")], { fromSource: true }),
             plan([fixture("throws")], { fromSource: true }),
             plan([fixture("throws"), "--no-policy"]),
@@ -26,7 +27,14 @@ describe("plan: the CLI's output and exit status", function () {
             plan(["--json", "--bogus"]),
             // 7,000 findings: far more JSON than a pipe holds, so stdout is closed while it is written.
             planPipedToHead(["--json", "--policy-pack", fixturePack("many-findings"), fixture("imports")]),
+            plan([REPO_ROOT, "--config", "quickship:discoveryMode=service-connect"]),
         ]);
+    });
+
+    it("plans QuickShip in Service Connect mode clean, showing its endpoint", () => {
+        assert.strictEqual(serviceConnect.code, 0, serviceConnect.stderr);
+        assert.match(serviceConnect.stdout, /inventory-manager:80 → http:\/\/inventory-manager:80 via namespace quickship\.local/);
+        assert.match(serviceConnect.stdout, /✔ No mandatory policy violations\.\n$/);
     });
 
     it("exits 1 on mandatory violations, naming the public namespace and the 300 s TTL", () => {
@@ -49,7 +57,7 @@ describe("plan: the CLI's output and exit status", function () {
     it("prints exactly one JSON document on stdout with --json, progress on stderr, no colour when piped", () => {
         assert.strictEqual(json.code, 0, json.stderr);
         const doc = JSON.parse(json.stdout);
-        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "opaque", "policy", "estimates", "connectivity", "grants", "environment", "outputs"]);
+        assert.deepStrictEqual(Object.keys(doc), ["resources", "dnsRecords", "serviceConnect", "opaque", "policy", "estimates", "connectivity", "grants", "environment", "outputs"]);
         assert.deepStrictEqual(doc.dnsRecords.map((r: { name: string }) => r.name), ["api.cli.local"]);
         assert.deepStrictEqual(doc.policy, { violations: [] });
         assert.match(json.stderr, /^plan: Running .* under mocks\.\.\.$/m);

@@ -2,6 +2,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { planDocument } from "../../engine/plan/json";
 import { exitCodeOf, planProgram, PlanResult } from "../../engine/plan/planProgram";
+import { markdownReport } from "../../engine/plan/formats/markdown";
 import { renderPlan } from "../../engine/plan/render";
 import { styleFor } from "../../engine/plan/style";
 import { REPO_ROOT } from "./fixtures";
@@ -64,12 +65,53 @@ describe("plan: the QuickShip example (npm start)", function () {
 
     it("serialises to the --json shape, exactly", () => {
         const doc = JSON.parse(JSON.stringify(planDocument(plan)));
-        assert.deepStrictEqual(Object.keys(doc).sort(), ["connectivity", "dnsRecords", "environment", "estimates", "grants", "opaque", "outputs", "policy", "resources"]);
+        assert.deepStrictEqual(Object.keys(doc).sort(), ["connectivity", "dnsRecords", "environment", "estimates", "grants", "opaque", "outputs", "policy", "resources", "serviceConnect"]);
         assert.deepStrictEqual(Object.keys(doc.resources[0]).sort(), ["inputs", "name", "op", "parent", "type", "urn"]);
         assert.deepStrictEqual(Object.keys(doc.dnsRecords[0]).sort(), ["name", "routingPolicy", "service", "ttl", "type"]);
         assert.deepStrictEqual(Object.keys(doc.policy), ["violations"]);
         assert.deepStrictEqual(Object.keys(doc.estimates).sort(), ["assumptions", "criticalPathSeconds", "monthlyCostUsd", "stalenessSeconds"]);
         assert.strictEqual(doc.resources.length, plan.graph.resources.length);
         assert.ok(doc.resources.some((r: { urn: string }) => r.urn === doc.dnsRecords[0].service));
+        assert.deepStrictEqual(doc.serviceConnect, { endpoints: [], members: [] });
+    });
+});
+
+describe("plan: the QuickShip example in Service Connect mode (--config quickship:discoveryMode=service-connect)", function () {
+    let plan: PlanResult;
+
+    before(async function () {
+        plan = await planProgram(REPO_ROOT, { config: { "quickship:discoveryMode": "service-connect" } });
+    });
+
+    it("plans clean: no DNS records for the services, the table still an API-only instance", () => {
+        assert.strictEqual(exitCodeOf(plan), 0);
+        assert.deepStrictEqual(plan.policy!.violations, []);
+        assert.deepStrictEqual(plan.dnsRecords, []);
+        assert.deepStrictEqual(plan.apiOnlyServices.map((s) => [s.name, s.instances.map((i) => i.attributes)]), [["user-auth-db", [{ tablename: "UserAuth", environment: "prod" }]]]);
+    });
+
+    it("shows the endpoint inventory-manager serves and both services as clients of the namespace", () => {
+        const inventory = plan.graph.one("aws:ecs/service:Service", "quickship-inventory-manager");
+        assert.deepStrictEqual(plan.serviceConnect.endpoints.map((e) => ({ ...e })), [{
+            service: "quickship-inventory-manager", urn: inventory.urn, namespace: "quickship.local", discoveryName: "inventory-manager", portName: "inventory-manager",
+            containerPort: 80, appProtocol: "tcp", dnsName: "inventory-manager", port: 80, url: "http://inventory-manager:80",
+        }]);
+        assert.deepStrictEqual(plan.serviceConnect.members.map((m) => [m.service, m.namespace, m.tasks, m.cpuArchitecture, m.serves]), [
+            ["quickship-inventory-manager", "quickship.local", 2, "X86_64", true],
+            ["quickship-order-processor", "quickship.local", 2, "X86_64", false],
+        ]);
+        const text = renderPlan(plan, styleFor(false));
+        assert.match(text, /^ {2}inventory-manager:80 → http:\/\/inventory-manager:80 via namespace quickship\.local \(port inventory-manager, tcp\)$/m);
+        assert.match(text, /^ {2}clients in quickship\.local: quickship-inventory-manager, quickship-order-processor$/m);
+        assert.match(markdownReport(plan), /\| `inventory-manager:80` \| `http:\/\/inventory-manager:80` \| `quickship\.local` \| tcp \|/);
+    });
+
+    it("prices the proxies of the four tasks and counts no Route 53 queries; staleness is not a DNS TTL", () => {
+        const line = (item: string) => plan.estimates.costLines.find((l) => l.item.startsWith(item));
+        assert.deepStrictEqual([line("Service Connect proxies")?.item, line("Service Connect proxies")?.quantity], ["Service Connect proxies (X86_64 tasks)", 4]);
+        assert.strictEqual(line("Route 53 DNS queries")?.quantity, 0);
+        assert.strictEqual(plan.estimates.stalenessSeconds, null);
+        assert.match(renderPlan(plan, styleFor(false)), /Worst discovery staleness +n\/a \(no Cloud Map DNS services; Service Connect proxies take endpoint changes from ECS/);
+        assert.ok(plan.estimates.assumptions.some((a) => a.includes("256 CPU units and 64 MiB")));
     });
 });

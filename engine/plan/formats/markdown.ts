@@ -2,6 +2,7 @@ import * as path from "path";
 import { PlanResult } from "../planProgram";
 import { KNOWN_AFTER_DEPLOY } from "../../wireProperties";
 import { ttlText } from "../dnsRecords";
+import { stalenessText } from "../estimates";
 import { blocks, mandatoryCount } from "../policy";
 import { verdictOf } from "../verdict";
 import { groupNames, specificMessage, isBetweenWorkloads, outsideEndText, outputText, policyText, resolvableText, statementText, variableText } from "./describe";
@@ -118,6 +119,14 @@ function dnsSection(plan: PlanResult, limit: number): string[] {
         "### DNS records Cloud Map will serve",
         "",
         ...(plan.dnsRecords.length === 0 ? ["None."] : table(["Name", "Type", "TTL", "Routing"], plan.dnsRecords.map((r) => [`\`${code(r.name)}\``, r.type, r.ttl === null ? ttlText(r.ttl) : `${r.ttl} s`, r.routingPolicy]), limit)),
+        ...(plan.serviceConnect.endpoints.length === 0 ? [] : [
+            "",
+            "Service Connect endpoints (no DNS records: only tasks with Service Connect in the namespace resolve them):",
+            "",
+            ...table(["Endpoint", "Clients call", "Namespace", "Protocol"], plan.serviceConnect.endpoints.map((e) => [
+                `\`${code(`${e.discoveryName}:${e.containerPort ?? KNOWN_AFTER_DEPLOY}`)}\``, `\`${code(e.url)}\``, `\`${code(e.namespace)}\``, e.appProtocol,
+            ]), limit),
+        ]),
         ...(plan.apiOnlyServices.length === 0 ? [] : [
             "",
             `API-only (DiscoverInstances): ${plan.apiOnlyServices.map((s) => `\`${code(`${s.name}.${s.namespace}`)}\` (${s.instances.length} instance${s.instances.length === 1 ? "" : "s"})`).join(", ")}`,
@@ -170,8 +179,8 @@ function costSection(plan: PlanResult): string[] {
         `Deploy critical path **about ${e.criticalPathSeconds} s**: ${e.criticalPath.map((r) => `\`${code(r.name)}\``).join(" → ")}`,
         "",
         `Worst discovery staleness: ${e.stalenessSeconds === null
-            ? (e.stalenessUnknownServices.length > 0 ? escape(KNOWN_AFTER_DEPLOY) : "n/a (no Cloud Map services)")
-            : `**${e.stalenessSeconds} s**${e.stalestService ? ` (${escape(e.stalestService)})` : ""}`}`,
+            ? escape(stalenessText(e))
+            : `**${stalenessText(e)}**${e.stalestService ? ` (${escape(e.stalestService)})` : ""}`}`,
         "",
     ];
 }

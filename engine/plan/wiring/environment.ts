@@ -1,6 +1,7 @@
 import { ResourceGraph } from "../../resourceGraph";
 import { TYPES } from "./resourceTypes";
-import { asArray, asRecord, Disclosure, disclosureOf, isSecret, isUnknown, unwrapSecret } from "./values";
+import { containerDefinitionsOf } from "./containerDefinitions";
+import { asArray, asRecord, Disclosure, disclosureOf } from "./values";
 
 /**
  * One variable a container receives. `plain`: `value` is the value; `secret`: a Pulumi secret,
@@ -48,21 +49,13 @@ export function environmentsOf(graph: ResourceGraph): Environments {
     const hidden: HiddenContainers[] = [];
     for (const task of graph.ofType(TYPES.taskDefinition)) {
         const family = typeof task.inputs.family === "string" ? task.inputs.family : task.name;
-        const raw = task.inputs.containerDefinitions;
-        if (isUnknown(raw)) {
-            hidden.push({ taskDefinition: task.urn, family, reason: "unknown" });
+        const parsed = containerDefinitionsOf(task);
+        if ("hidden" in parsed) {
+            hidden.push({ taskDefinition: task.urn, family, reason: parsed.hidden });
             continue;
         }
-        const secret = isSecret(raw);
-        let definitions: unknown[];
-        try {
-            const value = unwrapSecret(raw);
-            definitions = asArray(typeof value === "string" ? JSON.parse(value) : value);
-        } catch {
-            hidden.push({ taskDefinition: task.urn, family, reason: "invalid" });
-            continue;
-        }
-        definitions.map(asRecord).forEach((definition, i) => containers.push({
+        const { definitions, secret } = parsed;
+        definitions.forEach((definition, i) => containers.push({
             taskDefinition: task.urn,
             family,
             container: typeof definition.name === "string" ? definition.name : `containerDefinitions[${i}]`,
