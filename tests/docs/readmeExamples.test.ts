@@ -4,8 +4,7 @@ import * as path from "path";
 import {
     connect, DiscoverableFargateService, DiscoverableFargateServiceArgs, DiscoverableService, DnsRecordType, PrivateDnsNamespace, ServicePeer,
 } from "../../components";
-import { runUnderMocks } from "../../engine/runUnderMocks";
-import { ProgramRun } from "../../engine/runUnderMocks";
+import { ProgramRun, runUnderMocks } from "../../engine/runUnderMocks";
 import { RecordedResource } from "../../engine/resourceGraph";
 import { ROOT } from "./argumentTables";
 
@@ -61,8 +60,17 @@ async function errorOf(program: () => void): Promise<string> {
 const PLACEMENT = {
     cluster: { arn: "arn:aws:ecs:us-east-1:123456789012:cluster/shop" },
     vpcId: "vpc-0123456789abcdef0",
-    subnetIds: ["subnet-0123456789abcdef0"],
+    subnetIds: ["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"],
 };
+
+/** The config keys a snippet reads its VPC, subnets and cluster from, under its config namespace. */
+function placementConfig(namespace: string): Record<string, string> {
+    return {
+        [`${namespace}:vpcId`]: PLACEMENT.vpcId,
+        [`${namespace}:privateSubnetIds`]: JSON.stringify(PLACEMENT.subnetIds),
+        [`${namespace}:clusterArn`]: PLACEMENT.cluster.arn,
+    };
+}
 
 describe("README: code blocks and quoted errors match the components", () => {
     it("quotes every TypeScript block from a file npm test type-checks: a snippet of tests/docs/snippets, or an example", () => {
@@ -79,11 +87,7 @@ describe("README: code blocks and quoted errors match the components", () => {
     describe("Using the components: a call and a cycle", () => {
         let run: ProgramRun;
         before(async () => {
-            run = await runSnippet("usingTheComponents", {
-                "shop:vpcId": "vpc-0123456789abcdef0",
-                "shop:privateSubnetIds": '["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"]',
-                "shop:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/shop",
-            });
+            run = await runSnippet("usingTheComponents", placementConfig("shop"));
         });
 
         it("admits each direction of the cycle from exactly the caller's security group, on 8080", () => {
@@ -118,9 +122,7 @@ describe("README: code blocks and quoted errors match the components", () => {
         const CONFIG = {
             "checkout:namespaceId": "ns-0123456789abcdef",
             "checkout:namespaceArn": "arn:aws:servicediscovery:us-east-1:123456789012:namespace/ns-0123456789abcdef",
-            "checkout:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/payments",
-            "checkout:vpcId": "vpc-0123456789abcdef0",
-            "checkout:privateSubnetIds": '["subnet-0123456789abcdef0"]',
+            ...placementConfig("checkout"),
             "checkout:ledgerSecurityGroupId": "sg-0aaaaaaaaaaaaaaaa",
             "checkout:ledgerServiceArn": "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-0aaaaaaaaaaaaaaa",
             "checkout:reconcilerSecurityGroupId": "sg-0bbbbbbbbbbbbbbbb",
@@ -158,11 +160,7 @@ describe("README: code blocks and quoted errors match the components", () => {
     describe("DNS or Service Connect: the Service Connect snippet", () => {
         let run: ProgramRun;
         before(async () => {
-            run = await runSnippet("serviceConnect", {
-                "payments:clusterArn": "arn:aws:ecs:us-east-1:123456789012:cluster/payments",
-                "payments:vpcId": "vpc-0123456789abcdef0",
-                "payments:privateSubnetIds": '["subnet-0123456789abcdef0"]',
-            });
+            run = await runSnippet("serviceConnect", placementConfig("payments"));
         });
 
         it("serves ledger at http://ledger:8080 in the HTTP namespace and makes api a client only", () => {
