@@ -172,7 +172,7 @@ export interface DocumentedTable {
  * `Default` column and, optionally, an `AWS limit (rule id)` column whose code spans are rule ids.
  */
 const TABLE_HEADING = /^\*\*.+?\*\* · `(\w+)`/;
-export const LIMIT_COLUMN = "AWS limit (rule id)";
+const LIMIT_COLUMN = "AWS limit (rule id)";
 
 function cellsOf(line: string): string[] {
     return line.trim().replace(/^\|/, "").replace(/\|$/, "").split(/(?<!\\)\|/).map((cell) => cell.trim());
