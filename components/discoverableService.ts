@@ -38,9 +38,12 @@ export const DEFAULT_TTL_SECONDS = 10;
 export interface Route53HealthCheckArgs {
     /** `HTTP`, `HTTPS` or `TCP` (case-sensitive). */
     readonly type: Route53HealthCheckType;
-    /** The path Route 53 requests, for HTTP and HTTPS; at most 255 characters. Default: "/". */
+    /** The path Route 53 requests, for HTTP and HTTPS; at most 255 characters. Default: "/" (AWS's). */
     readonly resourcePath?: string;
-    /** Consecutive failed checks before an instance counts as unhealthy, 1-10. Default: 1. */
+    /**
+     * Consecutive failed checks before an instance counts as unhealthy, 1-10.
+     * Default: unset (AWS documents no default; the staleness estimate assumes Route 53's 3).
+     */
     readonly failureThreshold?: number;
 }
 

@@ -12,7 +12,10 @@ export interface ContainerSecretArgs {
      * or of an SSM parameter. The execution role may read exactly these ARNs.
      */
     readonly valueFrom: pulumi.Input<string>;
-    /** The customer managed KMS key that encrypts it; the execution role may `kms:Decrypt` with it. Default: the AWS managed key. */
+    /**
+     * The customer managed KMS key that encrypts it; the execution role may `kms:Decrypt` with it.
+     * Default: none (no `kms:Decrypt` grant; a secret under the AWS managed key needs none).
+     */
     readonly kmsKeyArn?: pulumi.Input<string>;
 }
 
@@ -37,7 +40,10 @@ export interface ContainerArgs {
     readonly port: number;
     /** Further ports the container maps. Default: []. */
     readonly additionalPorts?: number[];
-    /** The container's name. Default: the Cloud Map service name, with characters a container name cannot hold replaced by "-". */
+    /**
+     * The container's name.
+     * Default: the service's name (its Cloud Map service name, else its Service Connect name), with characters a container name cannot hold replaced by "-".
+     */
     readonly name?: string;
     /** Extra environment; discovery variables are added for every dependency. Default: none. */
     readonly environment?: Record<string, pulumi.Input<string>>;
@@ -58,9 +64,9 @@ export interface ContainerArgs {
 export interface ServiceConnectTlsArgs {
     /** The AWS Private CA certificate authority that issues the certificates. */
     readonly certificateAuthorityArn: pulumi.Input<string>;
-    /** The KMS key that encrypts the private key ECS keeps in Secrets Manager. Default: an AWS owned key. */
+    /** The KMS key that encrypts the private key ECS keeps in Secrets Manager. Default: none (not sent to ECS). */
     readonly kmsKeyArn?: pulumi.Input<string>;
-    /** The role ECS uses to issue certificates. Default: the ECS infrastructure role of the account. */
+    /** The role ECS uses to issue certificates. Default: none (not sent to ECS). */
     readonly roleArn?: pulumi.Input<string>;
 }
 
@@ -85,7 +91,7 @@ export interface ServiceConnectArgs {
     readonly server?: boolean;
     /** The name callers use, e.g. `inventory-manager` (`http://inventory-manager:80`). Default: name. */
     readonly clientAliasDnsName?: string;
-    /** The port callers use. Default: the container port. */
+    /** The port callers use. Default: discoveryPort (the port Service Connect serves). */
     readonly clientAliasPort?: number;
     /** The name of the container's port mapping Service Connect serves. Default: name. */
     readonly portName?: string;
@@ -96,7 +102,7 @@ export interface ServiceConnectArgs {
     readonly appProtocol?: AppProtocol;
     /** Seconds a connection may stay idle; 0 turns it off. Default: 300 (HTTP-like) or 3600 (TCP), ECS's. */
     readonly idleTimeoutSeconds?: number;
-    /** Seconds a request may take (HTTP-like protocols only); 0 turns it off. Default: ECS's (15). */
+    /** Seconds a request may take (HTTP-like protocols only); 0 turns it off. Default: ECS's (not documented by AWS; 15 s observed). */
     readonly perRequestTimeoutSeconds?: number;
     /** TLS between the proxies. Default: none (plain traffic inside the VPC). */
     readonly tls?: ServiceConnectTlsArgs;
@@ -132,7 +138,10 @@ export interface DiscoverableFargateServiceArgs {
     readonly discovery?: CloudMapServiceRef;
     /** ECS Service Connect, instead of or beside DNS discovery. Default: none (DNS only). */
     readonly serviceConnect?: ServiceConnectArgs;
-    /** The ECS cluster to run in. Default: a new cluster named after the service. */
+    /**
+     * The ECS cluster to run in.
+     * Default: a new cluster named after the component, with Container Insights on (and FARGATE and FARGATE_SPOT associated when capacityProviderStrategy is given).
+     */
     readonly cluster?: ClusterRef;
     /** The VPC of the subnets; the security group is created in it. */
     readonly vpcId: pulumi.Input<string>;
@@ -149,8 +158,8 @@ export interface DiscoverableFargateServiceArgs {
     /** The container the tasks run: its image and the port it serves on. */
     readonly container: ContainerArgs;
     /**
-     * The container port ECS publishes in the SRV record, and the port callers are admitted on.
-     * It must be mapped by the container.
+     * The container port ECS publishes in the SRV record, the port callers are admitted on and,
+     * with Service Connect, the port it serves. It must be mapped by the container.
      * Default: container.port.
      */
     readonly discoveryPort?: number;
@@ -184,7 +193,7 @@ export interface DiscoverableFargateServiceArgs {
     readonly taskRoleStatements?: PolicyStatement[];
     /** Managed policies attached to the task role. Default: []. */
     readonly taskRoleManagedPolicyArns?: pulumi.Input<string>[];
-    /** Fargate platform version; ECS Exec needs 1.4.0 or later. Default: "LATEST". */
+    /** Fargate platform version; ECS Exec and Service Connect need 1.4.0 or later. Default: "LATEST". */
     readonly platformVersion?: string;
     /**
      * FARGATE / FARGATE_SPOT split instead of the FARGATE launch type. A new cluster gets both
@@ -196,6 +205,10 @@ export interface DiscoverableFargateServiceArgs {
     readonly deploymentCircuitBreaker?: DeploymentCircuitBreakerArgs;
     /** Days CloudWatch Logs keeps the container's logs (one of the values CloudWatch Logs accepts). Default: 14. */
     readonly logRetentionDays?: number;
-    /** Added to every child, with `cloudmap-discovery:service = <fqdn>`. Default: none. */
+    /**
+     * Tags of every child that takes tags (cluster, roles, security group, log group, task definition,
+     * ECS service), which also get `cloudmap-discovery:service = <service>.<namespace>`.
+     * Default: none.
+     */
     readonly tags?: Record<string, string>;
 }

@@ -7,7 +7,7 @@ import { typeToken } from "./typeToken";
 export interface HttpNamespaceArgs {
     /** The namespace name callers pass to DiscoverInstances, e.g. `payments`. */
     readonly name: string;
-    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>". */
+    /** The namespace's description (at most 1,024 characters). Default: "Service discovery for <name>" (cut to 1,024 characters). */
     readonly description?: string;
     /** Tags of the namespace. Default: none. */
     readonly tags?: Record<string, pulumi.Input<string>>;

@@ -35,7 +35,7 @@ export interface QuickShipTopologyArgs {
     readonly port?: number;
     /** Tasks per service. Default: 2. */
     readonly desiredCount?: number;
-    /** TTL of the SRV records. Default: 10. */
+    /** TTL of the SRV records (`dns` mode; `service-connect` mode publishes none). Default: 10. */
     readonly ttlSeconds?: number;
     /** The DynamoDB table's name. Default: "UserAuth". */
     readonly userAuthTableName?: string;

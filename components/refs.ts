@@ -17,7 +17,10 @@ export interface NamespaceRef {
     readonly name: string;
     /** The namespace id (`ns-…`). */
     readonly namespaceId: pulumi.Input<string>;
-    /** The namespace ARN; needed for Service Connect and for ARN-scoped discovery grants. Default: unknown. */
+    /**
+     * The namespace ARN: Service Connect names the namespace by it, and discovery grants are scoped to it.
+     * Default: none (Service Connect then names the namespace by name; grants cover it as `…:namespace/*`, narrowed by the namespace name condition).
+     */
     readonly namespaceArn?: pulumi.Input<string>;
     /** The namespace's kind. Default: "private-dns". */
     readonly kind?: NamespaceKind;
@@ -31,9 +34,12 @@ export interface CloudMapServiceRef {
     readonly namespaceName: string;
     /** The service ARN. */
     readonly serviceArn: pulumi.Input<string>;
-    /** The service id (`srv-…`). Default: unknown. */
+    /** The service id (`srv-…`). Default: the last part of serviceArn. */
     readonly serviceId?: pulumi.Input<string>;
-    /** The namespace ARN. Default: unknown. */
+    /**
+     * The namespace ARN, which discovery grants are scoped to.
+     * Default: none (grants cover it as `…:namespace/*` in the service's account and Region, narrowed by the namespace name condition).
+     */
     readonly namespaceArn?: pulumi.Input<string>;
     /** The namespace's kind. Default: "private-dns". */
     readonly namespaceKind?: NamespaceKind;

@@ -72,7 +72,10 @@ export class ServiceEdge extends pulumi.ComponentResource {
 }
 
 export interface ConnectOptions {
-    /** The edge component's name. Default: "<caller>-to-<callee>". */
+    /**
+     * The edge component's name.
+     * Default: "<caller>-to-<callee>", each end by its component's name, else its Cloud Map service name, else its Service Connect alias.
+     */
     readonly name?: string;
     /** Default: the caller when it is a component of this package, else the callee when it is one. */
     readonly parent?: pulumi.Resource;
