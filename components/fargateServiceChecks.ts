@@ -38,7 +38,7 @@ import {
     NamespaceKind,
     ServiceRegistryShape,
 } from "./rules";
-import { fqdnOf, recordTypesOfRef } from "./serviceRefs";
+import { checkCloudMapServiceRef, fqdnOf, recordTypesOfRef } from "./serviceRefs";
 import { checkComponentTags } from "./tagChecks";
 
 /** How a DiscoverableFargateService is found, resolved from its arguments. */
@@ -123,6 +123,8 @@ export function checkFargateServiceArgs(name: string, args: DiscoverableFargateS
     const container = args.container;
     const containers: ContainerShape[] = [{ name: settings.containerName, portMappings: settings.ports.map((containerPort) => ({ containerPort })) }];
     return [
+        ...checkCloudMapServiceRef(args.discovery, "discovery"),
+        ...(args.reads ?? []).flatMap((resource, i) => checkCloudMapServiceRef(resource.service, `reads[${i}].service`)),
         ...checkDiscoveryTarget(args.discovery, args.serviceConnect !== undefined),
         ...checkServiceConnect(args, settings),
         ...checkContainerName(settings.containerName),
@@ -220,7 +222,7 @@ function checkServiceConnect(args: DiscoverableFargateServiceArgs, settings: Far
     if (sc === null || typeof sc !== "object" || sc.namespace === undefined || sc.namespace === null || typeof sc.namespace.name !== "string") {
         return [{ rule: "ecs-service-connect-service", path: "serviceConnect.namespace", message: "Service Connect needs the namespace its services share.", fix: "Pass an HttpNamespace or PrivateDnsNamespace as serviceConnect.namespace." }];
     }
-    const findings: Finding[] = [];
+    const findings: Finding[] = (["server", "proxyLogs"] as const).flatMap((flag) => (sc[flag] === undefined ? [] : checkBoolean(sc[flag], `serviceConnect.${flag}`)));
     if (sc.namespace.kind === NamespaceKind.PublicDns) {
         findings.push({
             rule: "ecs-service-connect-namespace",

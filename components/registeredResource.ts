@@ -7,7 +7,7 @@ import {
     throwOnFindings,
 } from "./rules";
 import { checkRequiredArguments } from "./requiredArguments";
-import { cloudMapServiceRefOf } from "./serviceRefs";
+import { checkCloudMapServiceRef, cloudMapServiceRefOf } from "./serviceRefs";
 import { typeToken } from "./typeToken";
 
 export interface RegisteredResourceArgs {
@@ -88,6 +88,10 @@ function plainValues(attributes: unknown): unknown {
 function checkRegistrableService(service: CloudMapServiceRef): Finding[] {
     if (service === null || typeof service !== "object" || typeof service.name !== "string") {
         return [{ rule: "cloudmap-instance-api-only", path: "service", message: "No API-only Cloud Map service was given to register the resource in.", fix: "Pass a DiscoverableService created with apiOnly: true." }];
+    }
+    const malformed = checkCloudMapServiceRef(service, "service");
+    if (malformed.length > 0) {
+        return malformed;
     }
     if (service.apiOnly !== true) {
         return [{

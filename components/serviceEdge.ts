@@ -6,7 +6,7 @@ import { declareEdge, isEdgeDeclared } from "./programRegistry";
 import { DiscoveryTarget } from "./discoveryEnvironment";
 import { CloudMapServiceRef, ServicePeer } from "./refs";
 import { checkPort, Finding, throwOnFindings, ValidationError } from "./rules";
-import { fqdnOf, recordTypesOfRef } from "./serviceRefs";
+import { checkCloudMapServiceRef, fqdnOf, recordTypesOfRef } from "./serviceRefs";
 import { typeToken } from "./typeToken";
 
 export interface ServiceEdgeArgs {
@@ -132,7 +132,10 @@ function routeOf(caller: ServicePeer, callee: ServicePeer): Route | undefined {
 /** What an edge needs of its two ends, and that they are two. */
 function checkEdge(caller: ServicePeer, callee: ServicePeer): Finding[] {
     const rule = "service-edge-peers";
-    const findings: Finding[] = [];
+    const findings: Finding[] = [...checkCloudMapServiceRef(caller?.discovery, "caller.discovery"), ...checkCloudMapServiceRef(callee?.discovery, "callee.discovery")];
+    if (findings.length > 0) {
+        return findings;
+    }
     if (caller?.securityGroupId === undefined) {
         findings.push({ rule, path: "caller.securityGroupId", message: "The caller has no security group id.", fix: "Pass the security group of the caller's tasks." });
     }

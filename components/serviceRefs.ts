@@ -1,5 +1,5 @@
 import { CloudMapServiceRef, NamespaceRef, ServicePeer } from "./refs";
-import { DnsRecordType } from "./rules";
+import { checkBoolean, checkOneOf, DnsRecordType, enumValues, Finding, NamespaceKind } from "./rules";
 
 /**
  * Plain copies of references. A component that keeps what it was given (as an output, or to
@@ -23,6 +23,24 @@ export function cloudMapServiceRefOf(service: CloudMapServiceRef): CloudMapServi
         dnsRecordTypes: recordTypesOfRef(service),
         route53HealthCheck: service.route53HealthCheck ?? false,
     };
+}
+
+/**
+ * The flags and enums of a Cloud Map service reference, which decide what an edge, a grant or a
+ * registration is: another language can send "true" or "srv", which must not read as false or SRV.
+ */
+export function checkCloudMapServiceRef(service: unknown, path: string): Finding[] {
+    if (service === null || typeof service !== "object") {
+        return [];
+    }
+    const ref = service as Record<string, unknown>;
+    return [
+        ...(["apiOnly", "route53HealthCheck"] as const).flatMap((flag) => (ref[flag] === undefined ? [] : checkBoolean(ref[flag], `${path}.${flag}`))),
+        ...(ref.namespaceKind === undefined ? [] : checkOneOf(ref.namespaceKind, enumValues(NamespaceKind), "cloudmap-namespace-kind", `${path}.namespaceKind`)),
+        ...(ref.dnsRecordTypes === undefined ? [] : Array.isArray(ref.dnsRecordTypes)
+            ? ref.dnsRecordTypes.flatMap((type, i) => checkOneOf(type, enumValues(DnsRecordType), "cloudmap-dns-record-type", `${path}.dnsRecordTypes[${i}]`))
+            : [{ rule: "argument-type", path: `${path}.dnsRecordTypes`, message: "Must be a list of record types.", fix: 'Pass e.g. ["SRV"].' }]),
+    ];
 }
 
 /** The record types a reference stands for: none for API-only services, SRV unless stated. */

@@ -23,17 +23,32 @@ export function formatFinding(finding: Finding): string {
     return `${finding.path}: ${finding.message} Fix: ${finding.fix} [rule ${finding.rule}]`;
 }
 
+/**
+ * Each broken rule once: a component checks its arguments as given and the AWS resource they
+ * become, so one bad value can break the same rule at an argument (`dnsRecordTypes`) and at an
+ * item inside it (`dnsRecordTypes[0]`). The most specific finding stands for the rule there.
+ */
+export function withoutRepeats(findings: readonly Finding[]): Finding[] {
+    const within = (inner: string, outer: string) => inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    return findings.filter((finding, i) => !findings.some((other, j) => other.rule === finding.rule && (
+        within(other.path, finding.path) || (other.path === finding.path && other.message === finding.message && j < i))));
+}
+
 /** Thrown by a component whose arguments break one or more rules. */
 export class ValidationError extends Error {
+    readonly findings: readonly Finding[];
+
     constructor(
         readonly component: string,
         readonly resourceName: string,
-        readonly findings: readonly Finding[],
+        findings: readonly Finding[],
     ) {
+        const distinct = withoutRepeats(findings);
         super(
             `${component} "${resourceName}" has invalid arguments:\n` +
-                findings.map((f) => `  - ${formatFinding(f)}`).join("\n"),
+                distinct.map((f) => `  - ${formatFinding(f)}`).join("\n"),
         );
+        this.findings = distinct;
         this.name = "ValidationError";
     }
 }
