@@ -222,3 +222,13 @@ export function checkIamRoleArn(value: unknown, path = "roleArn"): Finding[] {
             fix: 'Pass the ARN as AWS reports it, e.g. "arn:aws:iam::123456789012:role/service-role/ecs-task".',
         }];
 }
+
+// arn:<partition>:iam::aws:policy/[path/]<name>: AWS-managed policies live in the "aws" account, in
+// every partition (IAM user guide, "AWS managed policies";
+// list: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/policy-list.html).
+const AWS_MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+
+/** The name of an AWS-managed policy from its ARN; undefined for any other policy ARN. */
+export function awsManagedPolicyName(policyArn: string): string | undefined {
+    return AWS_MANAGED_POLICY_ARN.exec(policyArn)?.[1];
+}

@@ -1,5 +1,6 @@
 import { isIP } from "net";
 import { parseArgs } from "util";
+import { configPair, UsageError } from "../plan/args";
 
 export const USAGE = `Usage: npm run local -- [programDir] [options]
        cloudmap-local [programDir] [options]
@@ -45,11 +46,6 @@ export interface LocalOptions {
     readonly healthCheck: boolean;
     readonly stack?: string;
     readonly config: Readonly<Record<string, string>>;
-}
-
-/** Bad command line; the CLI prints the message and the usage, and exits 2. */
-export class UsageError extends Error {
-    override readonly name = "UsageError";
 }
 
 /** Parses the command line, or returns "help"; throws UsageError. */
@@ -145,12 +141,4 @@ function parseAttributes(arg: string): [string, Record<string, string>] {
         throw new UsageError(`--attributes expects SERVICE=KEY=VALUE[,KEY=VALUE...] (e.g. inventory-manager=version=v2), got "${arg}"`);
     }
     return [service, Object.fromEntries(entries)];
-}
-
-function configPair(arg: string): [string, string] {
-    const eq = arg.indexOf("=");
-    if (eq <= 0) {
-        throw new UsageError(`--config expects KEY=VALUE, got "${arg}"`);
-    }
-    return [arg.slice(0, eq), arg.slice(eq + 1)];
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { parseLocalArgs, USAGE, UsageError } from "./args";
+import { UsageError } from "../plan/args";
+import { parseLocalArgs, USAGE } from "./args";
 import { PortUnavailableError } from "./listen";
 import { LocalCloudMap, RegistrationError, startLocalCloudMap, StartupDocument } from "./localCloudMap";
 import { topologyOf } from "./topology";

@@ -122,7 +122,8 @@ function formatOf(format: string | undefined, json: boolean): PlanFormat {
     return format as PlanFormat;
 }
 
-function configPair(arg: string): [string, string] {
+/** `--config KEY=VALUE` as a pair; the value may itself contain `=`. */
+export function configPair(arg: string): [string, string] {
     const eq = arg.indexOf("=");
     if (eq <= 0) {
         throw new UsageError(`--config expects KEY=VALUE, got "${arg}"`);

@@ -1,4 +1,4 @@
-import { Finding } from "../../components/rules";
+import { awsManagedPolicyName, Finding } from "../../components/rules";
 
 /**
  * AWS-managed policies too broad for an ECS task role, with what each grants. Their documents
@@ -13,12 +13,9 @@ const OVERBROAD_MANAGED_POLICIES: ReadonlyMap<string, string> = new Map([
     ["AmazonRoute53AutoNamingFullAccess", "servicediscovery:* and Route 53 hosted-zone, record and health-check changes"],
 ]);
 
-// arn:<partition>:iam::aws:policy/[path/]<name>, in any partition (aws, aws-cn, aws-us-gov, ...).
-const AWS_MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
-
 /** Flags an attached AWS-managed policy that grants a task far more than it needs. */
 export function checkManagedPolicyArn(policyArn: string, path: string): Finding[] {
-    const name = AWS_MANAGED_POLICY_ARN.exec(policyArn)?.[1];
+    const name = awsManagedPolicyName(policyArn);
     const grants = name === undefined ? undefined : OVERBROAD_MANAGED_POLICIES.get(name);
     if (grants === undefined) {
         return [];

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { parseLocalArgs, parseRegistration, UsageError } from "../../engine/local/args";
+import { parseLocalArgs, parseRegistration } from "../../engine/local/args";
+import { UsageError } from "../../engine/plan/args";
 
 describe("local: command-line arguments", () => {
     it("defaults to the current directory and any free ports", () => {

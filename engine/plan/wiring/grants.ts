@@ -1,4 +1,4 @@
-import { parsePolicyDocument } from "../../../components/rules";
+import { awsManagedPolicyName, parsePolicyDocument } from "../../../components/rules";
 import { RecordedResource, ResourceGraph } from "../../resourceGraph";
 import { attribute, declaredName, referencesVia } from "./references";
 import { TYPES } from "./resourceTypes";
@@ -129,7 +129,7 @@ function managedPolicyArns(graph: ResourceGraph, holder: RecordedResource, prope
             ...statementsOf(policy.inputs.policy),
         })),
         ...refs.external.map((arn): RolePolicyGrant => {
-            const awsManaged = AWS_MANAGED_POLICY_ARN.exec(arn)?.[1];
+            const awsManaged = awsManagedPolicyName(arn);
             return awsManaged === undefined
                 ? { kind: "customer-managed", name: arn.split("/").pop() ?? arn, arn, declaredBy: declaredBy.urn, document: "outside-stack", statements: [] }
                 : {
@@ -140,10 +140,6 @@ function managedPolicyArns(graph: ResourceGraph, holder: RecordedResource, prope
         ...(refs.unknown ? [{ kind: "customer-managed", name: "(policy known after deploy)", declaredBy: declaredBy.urn, document: "unknown", statements: [] } as const] : []),
     ];
 }
-
-// arn:<partition>:iam::aws:policy/[path/]<name>: AWS-managed policies live in the "aws" account
-// (IAM user guide, "AWS managed policies"; list: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/policy-list.html).
-const AWS_MANAGED_POLICY_ARN = /^arn:aws[a-z-]*:iam::aws:policy\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 
 /** A policy document's statements, unless it is secret, unknown or not a policy. */
 function statementsOf(document: unknown): Pick<RolePolicyGrant, "document" | "statements"> {
