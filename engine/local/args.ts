@@ -1,6 +1,6 @@
 import { isIP } from "net";
 import { parseArgs } from "util";
-import { configPair, UsageError } from "../plan/args";
+import { configPair, parsedOrUsageError, UsageError } from "../plan/args";
 
 export const USAGE = `Usage: npm run local -- [programDir] [options]
        cloudmap-local [programDir] [options]
@@ -50,27 +50,21 @@ export interface LocalOptions {
 
 /** Parses the command line, or returns "help"; throws UsageError. */
 export function parseLocalArgs(argv: readonly string[]): LocalOptions | "help" {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                "dns-port": { type: "string" },
-                "api-port": { type: "string" },
-                register: { type: "string", multiple: true, default: [] },
-                attributes: { type: "string", multiple: true, default: [] },
-                "health-check": { type: "boolean", default: false },
-                stack: { type: "string" },
-                config: { type: "string", multiple: true, default: [] },
-                help: { type: "boolean", short: "h", default: false },
-            },
-        });
-    } catch (err) {
-        throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parsedOrUsageError(() => parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            "dns-port": { type: "string" },
+            "api-port": { type: "string" },
+            register: { type: "string", multiple: true, default: [] },
+            attributes: { type: "string", multiple: true, default: [] },
+            "health-check": { type: "boolean", default: false },
+            stack: { type: "string" },
+            config: { type: "string", multiple: true, default: [] },
+            help: { type: "boolean", short: "h", default: false },
+        },
+    }));
     if (values.help) {
         return "help";
     }

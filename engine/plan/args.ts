@@ -57,32 +57,26 @@ export class UsageError extends Error {
 
 /** Parses the command line, or returns "help"; throws UsageError. */
 export function parseCliArgs(argv: readonly string[]): CliOptions | "help" {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                format: { type: "string" },
-                json: { type: "boolean", default: false },
-                stack: { type: "string" },
-                config: { type: "string", multiple: true, default: [] },
-                "policy-pack": { type: "string" },
-                "policy-pack-config": { type: "string" },
-                "no-policy": { type: "boolean", default: false },
-                "stack-reference-outputs": { type: "string" },
-                organization: { type: "string" },
-                timeout: { type: "string" },
-                "dns-queries-millions": { type: "string" },
-                "discover-calls-millions": { type: "string" },
-                help: { type: "boolean", short: "h", default: false },
-            },
-        });
-    } catch (err) {
-        throw new UsageError((err as Error).message);
-    }
-    const { values, positionals } = parsed;
+    const { values, positionals } = parsedOrUsageError(() => parseArgs({
+        args: [...argv],
+        allowPositionals: true,
+        strict: true,
+        options: {
+            format: { type: "string" },
+            json: { type: "boolean", default: false },
+            stack: { type: "string" },
+            config: { type: "string", multiple: true, default: [] },
+            "policy-pack": { type: "string" },
+            "policy-pack-config": { type: "string" },
+            "no-policy": { type: "boolean", default: false },
+            "stack-reference-outputs": { type: "string" },
+            organization: { type: "string" },
+            timeout: { type: "string" },
+            "dns-queries-millions": { type: "string" },
+            "discover-calls-millions": { type: "string" },
+            help: { type: "boolean", short: "h", default: false },
+        },
+    }));
     if (values.help) {
         return "help";
     }
@@ -120,6 +114,15 @@ function formatOf(format: string | undefined, json: boolean): PlanFormat {
         throw new UsageError(`--json means --format json; it cannot be combined with --format ${format}`);
     }
     return format as PlanFormat;
+}
+
+/** Runs a command-line parser (node:util's parseArgs), its errors becoming UsageErrors. */
+export function parsedOrUsageError<T>(parse: () => T): T {
+    try {
+        return parse();
+    } catch (err) {
+        throw new UsageError((err as Error).message);
+    }
 }
 
 /** `--config KEY=VALUE` as a pair; the value may itself contain `=`. */
