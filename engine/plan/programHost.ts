@@ -222,7 +222,9 @@ async function main(request: ProgramRunRequest): Promise<void> {
 /** The program has settled: a failing exit code it set still fails the plan, as it fails the language host. */
 function finish(): void {
     if (Number(process.exitCode ?? 0) !== 0) {
-        fail({ reason: "exit", message: `the program set process.exitCode = ${process.exitCode}` });
+        // Not "late": the code may have been set at any time; it counts when the program ends, as in the language host.
+        resultSent = false;
+        fail({ reason: "exit", message: `the program set process.exitCode = ${process.exitCode} (the language host fails a program that ends with a non-zero exit code)` });
         return;
     }
     finished = true;
@@ -234,6 +236,11 @@ async function settle(liveIntervals: () => number): Promise<void> {
     const limit = Date.now() + SETTLE_LIMIT_MS;
     while (Date.now() < limit && unfinishedWork(liveIntervals)) {
         await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS).unref());
+    }
+    if (unfinishedWork(liveIntervals)) {
+        // Said, not silent: pulumi preview would wait for this work and fail if it throws.
+        process.stderr.write(`plan: warning: the program still had timers or I/O pending ${SETTLE_LIMIT_MS / 1000} s after its outputs settled; ` +
+            "the plan stopped waiting for them (pulumi preview would wait, and fail if they throw)\n");
     }
 }
 

@@ -5,7 +5,7 @@ import * as path from "path";
 export type FixtureName =
     | "public-namespace" | "throws" | "config-echo" | "unknown-invoke" | "unknown-outputs" | "stalls" | "stalls-with-timer"
     | "throws-in-timer" | "late-rejection" | "exits" | "open-handles" | "stack-reference" | "awsx" | "providers" | "imports"
-    | "type-error" | "type-error-nocheck" | "esm-ts" | "esm-js" | "cjs-top-level-await" | "wiring";
+    | "type-error" | "type-error-nocheck" | "esm-ts" | "esm-js" | "cjs-top-level-await" | "wiring" | "slow-timer" | "exit-code";
 
 /** Fixture Pulumi projects under tests/plan/fixtures/. */
 export function fixture(name: FixtureName): string {

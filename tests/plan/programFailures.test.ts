@@ -23,9 +23,11 @@ describe("plan: programs that fail, hang or exit are exit 2, never a plan", func
     let exits: Run;
     let openHandles: Run;
     let unknownInvoke: Run;
+    let slowTimer: Run;
+    let exitCode: Run;
 
     before(async () => {
-        [stalls, stallsWithTimer, throwsInTimer, lateRejection, exits, openHandles, unknownInvoke] = await Promise.all([
+        [stalls, stallsWithTimer, throwsInTimer, lateRejection, exits, openHandles, unknownInvoke, slowTimer, exitCode] = await Promise.all([
             plan([fixture("stalls"), "--no-policy"]),
             plan([fixture("stalls-with-timer"), "--no-policy", "--timeout", "15"]),
             plan([fixture("throws-in-timer"), "--no-policy"]),
@@ -34,6 +36,8 @@ describe("plan: programs that fail, hang or exit are exit 2, never a plan", func
             plan([fixture("exits"), "--no-policy"]),
             plan([fixture("open-handles"), "--no-policy", "--json"], { env: { PORT_FILE: portFile } }),
             plan([fixture("unknown-invoke"), "--no-policy"]),
+            plan([fixture("slow-timer"), "--no-policy"]),
+            plan([fixture("exit-code"), "--no-policy"]),
         ]);
     });
 
@@ -60,6 +64,16 @@ describe("plan: programs that fail, hang or exit are exit 2, never a plan", func
 
     it("fails when the program calls process.exit, with its line", () => {
         assertNoPlan(exits, /failed: the program called process\.exit\(3\)\n {2}at .*fixtures\/exits\/index\.js:6:13\)/);
+    });
+
+    it("fails when the program leaves a failing process.exitCode, without calling it late", () => {
+        assertNoPlan(exitCode, /failed: the program set process\.exitCode = 4 \(the language host fails a program that ends with a non-zero exit code\)/);
+        assert.doesNotMatch(exitCode.stderr, /after its resources and outputs had settled/);
+    });
+
+    it("plans a program with a timer pending long after its outputs settled, saying it stopped waiting for it", () => {
+        assert.strictEqual(slowTimer.code, 0, slowTimer.stderr);
+        assert.match(slowTimer.stderr, /warning: the program still had timers or I\/O pending 5 s after its outputs settled; the plan stopped waiting for them \(pulumi preview would wait, and fail if they throw\)/);
     });
 
     it("fails naming an invoke the mocks do not answer", () => {
