@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CallerEnvironment } from "./callerEnvironment";
 import { containerDefinitions } from "./containerDefinition";
 import { DiscoverableFargateServiceArgs } from "./fargateServiceArgs";
-import { checkFargateServiceArgs, fargateServiceSettings, FargateServiceSettings } from "./fargateServiceChecks";
+import { checkFargateServiceArgs, checkServiceConnectNameUnique, fargateServiceSettings, FargateServiceSettings } from "./fargateServiceChecks";
 import { discoverInstancesStatement, policyDocument } from "./iamStatements";
 import { registerPeer } from "./peerRegistry";
 import { CloudMapServiceRef, ReadableResource, ServiceConnectEndpoint, ServicePeer } from "./refs";
@@ -48,6 +48,7 @@ export class DiscoverableFargateService extends pulumi.ComponentResource impleme
         throwOnFindings("DiscoverableFargateService", name, checkRequiredArguments(args, { container: "the container to run: { image, port }" }, ["talksTo", "reads"]));
         const settings = fargateServiceSettings(name, args);
         throwOnFindings("DiscoverableFargateService", name, checkFargateServiceArgs(name, args, settings));
+        throwOnFindings("DiscoverableFargateService", name, checkServiceConnectNameUnique(name, args));
         // Other languages may send null for "none".
         this.discovery = args.discovery === undefined || args.discovery === null ? undefined : cloudMapServiceRefOf(args.discovery);
         const sc = settings.serviceConnect;

@@ -139,7 +139,7 @@ export class DiscoverableService extends pulumi.ComponentResource {
             ...checkDiscoveryMode(settings.shape, settings.namespaceKind).map(inArgumentTerms),
             ...checkHealthChecks(settings.shape, settings.namespaceKind).map(inArgumentTerms),
             ...checkTtlCeiling(settings.shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
-                .slice(0, 1).map(ttlCeilingInArgumentTerms),
+                .slice(0, 1).map((finding) => ({ ...finding, path: "ttlSeconds" })),
             ...checkServiceNameUnique(args.namespace, args.name, `the DiscoverableService "${name}"`),
         ]);
 
@@ -263,10 +263,4 @@ function inArgumentTerms(finding: Finding): Finding {
     return { ...finding, path: argument };
 }
 
-function ttlCeilingInArgumentTerms(finding: Finding): Finding {
-    return {
-        ...finding,
-        path: "ttlSeconds",
-        fix: `${finding.fix} To allow a higher TTL, raise maxTtlSeconds here and the policy pack's maxTtlSeconds with it.`,
-    };
-}
+

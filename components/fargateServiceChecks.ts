@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { DiscoverableFargateServiceArgs } from "./fargateServiceArgs";
+import { checkServiceNameUnique } from "./programRegistry";
 import { CloudMapServiceRef } from "./refs";
 import {
     checkBoolean,
@@ -36,6 +37,7 @@ import {
     enumValues,
     Finding,
     NamespaceKind,
+    SERVICE_CONNECT_PROXY,
     ServiceRegistryShape,
 } from "./rules";
 import { checkCloudMapServiceRef, fqdnOf, recordTypesOfRef } from "./serviceRefs";
@@ -73,6 +75,9 @@ export interface FargateServiceSettings {
     readonly family: string;
 }
 
+/** CPU units of a task without Service Connect: Fargate's smallest size. */
+const DEFAULT_CPU = 256;
+
 // A service needs a name to be found by: a Cloud Map service, or a Service Connect name.
 function nameOf(args: DiscoverableFargateServiceArgs): { serviceName: string; namespaceName: string } {
     const service = args.discovery?.name ?? args.serviceConnect?.name ?? "service";
@@ -92,7 +97,8 @@ export function fargateServiceSettings(name: string, args: DiscoverableFargateSe
         ports: [args.container?.port, ...(args.container?.additionalPorts ?? [])],
         discoveryPort,
         // The Service Connect proxy shares the task: AWS recommends 256 CPU units and 64 MiB more for it.
-        cpu: args.cpu ?? (sc === undefined ? 256 : 512),
+        cpu: args.cpu ?? (sc === undefined ? DEFAULT_CPU : DEFAULT_CPU + SERVICE_CONNECT_PROXY.cpu),
+        // With the proxy, the smallest Fargate memory for 512 CPU units (room for the proxy's 64 MiB and more).
         memory: args.memory ?? (sc === undefined ? 512 : 1024),
         cpuArchitecture: args.cpuArchitecture ?? CpuArchitecture.X86_64,
         desiredCount: args.desiredCount ?? 2,
@@ -113,6 +119,20 @@ export function fargateServiceSettings(name: string, args: DiscoverableFargateSe
         logGroupName: `/ecs/${pulumi.getStack()}/${namespaceName}/${serviceName}`,
         family: `${pulumi.getStack()}-${name}`,
     } as FargateServiceSettings;
+}
+
+/**
+ * ECS creates a Cloud Map service named after a Service Connect server's name, which must be
+ * unique in the namespace (API_ServiceConnectService, discoveryName): refused when this program
+ * already declared a service of that name there, through Service Connect or a DiscoverableService.
+ */
+export function checkServiceConnectNameUnique(name: string, args: DiscoverableFargateServiceArgs): Finding[] {
+    const sc = args.serviceConnect;
+    if (sc === undefined || sc.server === false) {
+        return [];
+    }
+    return checkServiceNameUnique(sc.namespace, sc.name, `the Service Connect name of DiscoverableFargateService "${name}"`)
+        .map((finding) => ({ ...finding, path: "serviceConnect.name" }));
 }
 
 /** Every rule the arguments break, each reported under the argument that breaks it. */

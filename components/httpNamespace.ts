@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkDescription, checkHttpNamespaceName, NamespaceKind, throwOnFindings } from "./rules";
+import { checkDescription, checkHttpNamespaceName, DESCRIPTION_LIMITS, NamespaceKind, throwOnFindings } from "./rules";
 import { checkComponentTags } from "./tagChecks";
 import { typeToken } from "./typeToken";
 
@@ -39,7 +39,8 @@ export class HttpNamespace extends pulumi.ComponentResource {
         const namespace = new aws.servicediscovery.HttpNamespace(name, {
             name: args.name,
             // The default quotes the name, which may be up to 1,024 characters itself: cut to the description's limit.
-            description: args.description ?? `Service discovery for ${args.name}`.slice(0, 1024),
+            // An HTTP namespace name may be as long as a description: the default is cut to the limit, in characters as AWS counts them.
+            description: args.description ?? [...`Service discovery for ${args.name}`].slice(0, DESCRIPTION_LIMITS["cloudmap-namespace"].maxLength).join(""),
             // A copy: the SDK cannot serialize an object without a prototype, which plain JavaScript can pass.
             tags: args.tags === undefined ? undefined : { ...args.tags },
         }, { parent: this });

@@ -1,4 +1,4 @@
-import { CloudMapServiceRef, NamespaceRef, ServicePeer } from "./refs";
+import { CloudMapServiceRef, NamespaceRef } from "./refs";
 import { checkBoolean, checkOneOf, DnsRecordType, enumValues, Finding, NamespaceKind } from "./rules";
 
 /**
@@ -51,14 +51,4 @@ export function recordTypesOfRef(service: CloudMapServiceRef): DnsRecordType[] {
 /** `<service>.<namespace>`, the name a service is known by in messages and DNS. */
 export function fqdnOf(service: CloudMapServiceRef): string {
     return `${service.name}.${service.namespaceName}`;
-}
-
-export function servicePeerOf(peer: ServicePeer): ServicePeer {
-    return {
-        securityGroupId: peer.securityGroupId,
-        port: peer.port,
-        discovery: peer.discovery === undefined ? undefined : cloudMapServiceRefOf(peer.discovery),
-        taskRoleArn: peer.taskRoleArn,
-        taskRoleName: peer.taskRoleName,
-    };
 }

@@ -70,8 +70,8 @@ export function checkTtlCeiling(records: unknown, maxTtlSeconds: number, path = 
                 path: at(itemPath(path, i), "ttl"),
                 message: `The ${String(isRecord(record) ? record.type : "")} record's TTL is ${ttl} s, above the ` +
                     `${maxTtlSeconds} s ceiling; resolvers would keep answering with stopped tasks for that long.`,
-                fix: `Set the TTL to ${maxTtlSeconds} s or less (10 s suits ECS tasks that come and go), or raise the ceiling ` +
-                    "in the components and in the policy pack's configuration together.",
+                fix: `Set the TTL to ${maxTtlSeconds} s or less (10 s suits ECS tasks that come and go), or raise the ceiling, ` +
+                    "maxTtlSeconds, in the components and in the policy pack's configuration together.",
             }]
             : [];
     });

@@ -178,7 +178,9 @@ export function checkServiceConnectBesideRegistry(
     serviceConnect: { readonly namespaceName: string; readonly discoveryName: string },
     path: string,
 ): Finding[] {
-    if (registry.namespaceName !== serviceConnect.namespaceName || registry.serviceName !== serviceConnect.discoveryName) {
+    // A DNS registry lives in a DNS namespace, whose names (and the namespace's own) ignore case.
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    if (!same(registry.namespaceName, serviceConnect.namespaceName) || !same(registry.serviceName, serviceConnect.discoveryName)) {
         return [];
     }
     return [{

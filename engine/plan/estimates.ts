@@ -57,8 +57,14 @@ export function estimate(graph: ResourceGraph, serviceConnect: ServiceConnectPla
             "Cost covers service discovery only (not compute apart from Service Connect proxies, NAT, logs or data transfer).",
             "Deploy time: the longest dependency chain, each resource taking its typical creation time " +
                 `(engine/plan/creationTimes.ts; ${DEFAULT_CREATION_SECONDS} s for types not listed there), independent resources in parallel.`,
-            "Staleness: the DNS TTL resolvers may cache plus the delay before Cloud Map drops a stopped task " +
-                "(components/rules/staleness.ts); API-only services have no TTL.",
+            ...(billable.dnsServices > 0 || serviceConnect.members.length === 0
+                ? ["Staleness: the DNS TTL resolvers may cache plus the delay before Cloud Map drops a stopped task " +
+                    "(components/rules/staleness.ts); API-only services have no TTL."]
+                : []),
+            ...(serviceConnect.members.length > 0
+                ? ["Service Connect calls have no DNS TTL: ECS sends endpoint changes to the proxies, which also retry failed connections " +
+                    "and eject failing tasks (outlier detection); AWS documents no propagation time, so none is estimated."]
+                : []),
         ],
     };
 }

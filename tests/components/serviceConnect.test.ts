@@ -175,6 +175,9 @@ describe("DiscoverableFargateService with Service Connect", () => {
             ["its DNS registration's name in the same namespace", () => new DiscoverableFargateService("x", {
                 ...BASE, container: { image: "nginx", port: 8080 }, discovery: srvService("orders"), serviceConnect: { namespace: NAMESPACE, name: "orders" },
             }), /serviceConnect.name: Service Connect would create a Cloud Map service "orders" in quickship.local, where the tasks already register for DNS/],
+            ["its DNS registration's name in another case, in the namespace written in another case", () => new DiscoverableFargateService("x", {
+                ...BASE, container: { image: "nginx", port: 8080 }, discovery: srvService("Orders"), serviceConnect: { namespace: { ...NAMESPACE, name: "QuickShip.local" }, name: "orders" },
+            }), /serviceConnect.name: Service Connect would create a Cloud Map service "orders" in QuickShip.local, where the tasks already register for DNS/],
             ["a container leaving the proxy under 64 MiB", () => connected("x", {}, { container: { image: "nginx", port: 8080, memoryMiB: 1000 } }),
                 /container.memoryMiB: The containers take 1000 of the task's 1024 MiB, leaving 24 MiB for the Service Connect proxy/],
             ["Fargate platform version 1.3.0", () => connected("x", {}, { platformVersion: "1.3.0" }),
@@ -185,6 +188,33 @@ describe("DiscoverableFargateService with Service Connect", () => {
         for (const [what, program, pattern] of cases) {
             it(what, () => assertRejects(program, /DiscoverableFargateService "x" has invalid arguments/, pattern, /Fix: /));
         }
+
+        it("a second Service Connect server of one name in a namespace: ECS creates a Cloud Map service of that name for each", () => assertRejects(() => {
+            connected("orders-a", { name: "orders" });
+            connected("orders-b", { name: "orders" });
+        }, /DiscoverableFargateService "orders-b" has invalid arguments/,
+        /serviceConnect.name: "orders" is already the name of a service in this namespace \(declared at the Service Connect name of DiscoverableFargateService "orders-a"\).*\[rule cloudmap-service-name-unique\]/));
+
+        it("a Service Connect name already taken by a DiscoverableService in the namespace, whichever comes first", async () => {
+            await assertRejects(() => {
+                srvService("orders", { namespace: HTTP_NAMESPACE, apiOnly: true });
+                connected("x", { name: "orders" });
+            }, /serviceConnect.name: "orders" is already the name of a service in this namespace \(declared at the DiscoverableService "orders"\)/);
+            await assertRejects(() => {
+                connected("x", { name: "orders" });
+                srvService("orders", { namespace: HTTP_NAMESPACE, apiOnly: true });
+            }, /DiscoverableService "orders"/, /name: "orders" is already the name of a service in this namespace \(declared at the Service Connect name of DiscoverableFargateService "x"\)/);
+        });
+
+        it("accepts clients of one name (they create no Cloud Map service) and one server name in two namespaces", async () => {
+            const graph = await graphOf(() => {
+                connected("client-a", { name: "web", server: false });
+                connected("client-b", { name: "web", server: false });
+                connected("in-shop", { name: "orders" });
+                connected("in-other", { name: "orders", namespace: { ...HTTP_NAMESPACE, name: "other", namespaceId: "ns-0other000000000" } });
+            });
+            assert.strictEqual(graph.ofType("aws:ecs/service:Service").length, 4);
+        });
 
         it("a DNS-only caller of a Service Connect-only service, which could not resolve its name", () => assertRejects(() => {
             const catalog = connected("catalog");
