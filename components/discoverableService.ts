@@ -138,7 +138,8 @@ export class DiscoverableService extends pulumi.ComponentResource {
             ...checkServiceName(args.name, settings.apiOnly ? undefined : args.namespace.name, "name"),
             ...checkDiscoveryMode(settings.shape, settings.namespaceKind).map(inArgumentTerms),
             ...checkHealthChecks(settings.shape, settings.namespaceKind).map(inArgumentTerms),
-            ...checkTtlCeiling(settings.shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds")
+            ...checkTtlCeiling(settings.shape.dnsConfig?.dnsRecords ?? [], args.maxTtlSeconds ?? DEFAULT_MAX_TTL_SECONDS, "ttlSeconds",
+                "raise maxTtlSeconds here and the policy pack's maxTtlSeconds with it")
                 .slice(0, 1).map((finding) => ({ ...finding, path: "ttlSeconds" })),
             ...checkServiceNameUnique(args.namespace, args.name, `the DiscoverableService "${name}"`),
         ]);

@@ -94,7 +94,8 @@ export class QuickShipTopology extends pulumi.ComponentResource {
             ...checkNamespaceName(namespaceName, "namespaceName"),
             ...(args.ttlSeconds === undefined ? [] : [
                 ...checkTtlRange(args.ttlSeconds, "ttlSeconds"),
-                ...checkTtlCeiling([{ type: "SRV", ttl: args.ttlSeconds }], DEFAULT_MAX_TTL_SECONDS).map((f) => ({ ...f, path: "ttlSeconds" })),
+                ...checkTtlCeiling([{ type: "SRV", ttl: args.ttlSeconds }], DEFAULT_MAX_TTL_SECONDS, undefined,
+                    "build the services with DiscoverableService and a higher maxTtlSeconds, raising the policy pack's maxTtlSeconds with it").map((f) => ({ ...f, path: "ttlSeconds" })),
             ]),
             ...checkPort(port, "port"),
             ...checkInstanceAttributeLimits({ environment }, ""),

@@ -58,7 +58,13 @@ export function checkTtlRange(ttl: unknown, path: string): Finding[] {
  * Flags every record whose TTL is above `maxTtlSeconds`. Only numeric TTLs are compared; a
  * TTL that is not a number is {@link checkTtlRange}'s to report.
  */
-export function checkTtlCeiling(records: unknown, maxTtlSeconds: number, path = "dnsConfig.dnsRecords"): Finding[] {
+export function checkTtlCeiling(
+    records: unknown,
+    maxTtlSeconds: number,
+    path = "dnsConfig.dnsRecords",
+    /** How the reader raises the ceiling, in their own terms (a component's argument, the pack's config). */
+    raising = "raise the ceiling in the components and in the policy pack's configuration together",
+): Finding[] {
     if (!Array.isArray(records)) {
         return [];
     }
@@ -70,8 +76,7 @@ export function checkTtlCeiling(records: unknown, maxTtlSeconds: number, path = 
                 path: at(itemPath(path, i), "ttl"),
                 message: `The ${String(isRecord(record) ? record.type : "")} record's TTL is ${ttl} s, above the ` +
                     `${maxTtlSeconds} s ceiling; resolvers would keep answering with stopped tasks for that long.`,
-                fix: `Set the TTL to ${maxTtlSeconds} s or less (10 s suits ECS tasks that come and go), or raise the ceiling, ` +
-                    "maxTtlSeconds, in the components and in the policy pack's configuration together.",
+                fix: `Set the TTL to ${maxTtlSeconds} s or less (10 s suits ECS tasks that come and go), or ${raising}.`,
             }]
             : [];
     });

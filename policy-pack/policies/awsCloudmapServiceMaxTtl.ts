@@ -34,7 +34,8 @@ export const awsCloudmapServiceMaxTtl: ResourceValidationPolicy = {
         }
         const { maxTtlSeconds } = configWithDefaults(args, DEFAULTS);
         const dnsConfig = asBlock(args.props.dnsConfig);
-        reportFindings(checkTtlCeiling(dnsConfig === undefined ? [] : dnsRecordsOf(dnsConfig), maxTtlSeconds), reportViolation);
+        reportFindings(checkTtlCeiling(dnsConfig === undefined ? [] : dnsRecordsOf(dnsConfig), maxTtlSeconds, undefined,
+            "raise this policy's maxTtlSeconds (and the components' with it)"), reportViolation);
     },
     // With enforcementLevel "remediate", the engine sends the clamped records to AWS instead. The
     // records go back as a list of plain records, whatever shape they came in (lib/read.ts); a TTL

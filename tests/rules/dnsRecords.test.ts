@@ -32,7 +32,7 @@ describe("rules: DNS records", () => {
 
     it("compares only numeric TTLs with the ceiling, and tells how to raise it", () => {
         assertOne(checkTtlCeiling([{ type: "SRV", ttl: 61 }, { type: "A", ttl: "999" }], 60), "cloudmap-dns-ttl-ceiling", "dnsConfig.dnsRecords[0].ttl",
-            /The SRV record's TTL is 61 s, above the 60 s ceiling/, /raise the ceiling, maxTtlSeconds, in the components and in the policy pack.s configuration together/);
+            /The SRV record's TTL is 61 s, above the 60 s ceiling/, /raise the ceiling in the components and in the policy pack.s configuration together/);
         assert.deepStrictEqual(checkTtlCeiling("not a list", 60), []);
     });
 
