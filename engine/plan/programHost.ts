@@ -51,7 +51,9 @@ function fail(failure: ProgramFailure): void {
 
 function describeError(err: unknown, rootDir: string): ProgramFailure {
     if (err instanceof Error) {
-        return { reason: "threw", message: err.message, location: programFrame(err.stack, rootDir) };
+        // The SDK prefixes an error raised while it serialized inputs with each property's name; the error itself says what is wrong.
+        const message = err.message.replace(/^(error serializing property "[^"]*": )+/, "");
+        return { reason: "threw", message, location: programFrame(err.stack, rootDir) };
     }
     return { reason: "threw", message: `the program threw a non-Error value: ${String(err)}` };
 }
