@@ -49,6 +49,12 @@ function validStackWith(name: string, inputs: (current: Record<string, unknown>)
     });
 }
 
+/** The valid stack's Service Connect service with its one `services` entry changed. */
+function withConnectService(inputs: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+    const configuration = inputs.serviceConnectConfiguration as { services: Record<string, unknown>[] };
+    return { ...inputs, serviceConnectConfiguration: { ...configuration, services: [{ ...configuration.services[0], ...change }] } };
+}
+
 describe("policy pack: hostile values, over gRPC as the engine drives it", function () {
     let session: AnalyzerSession;
 
@@ -98,6 +104,9 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
             ["a trust policy given as an object", "task-role", (i) => ({ ...i, assumeRolePolicy: { Statement: [{ Principal: { Service: "ecs-tasks.amazonaws.com" } }] } })],
             ["serviceRegistries as a list of one", "ecs", (i) => ({ ...i, serviceRegistries: [i.serviceRegistries] })],
             ["ingress blocks as an object", "sg", (i) => ({ ...i, ingress: (i.ingress as unknown[])[0] })],
+            ["Service Connect ports and timeouts given as decimal text", "connect", (i) => withConnectService(i, {
+                clientAlias: [{ port: "80", dnsName: "orders" }], timeout: { idleTimeoutSeconds: "60", perRequestTimeoutSeconds: "15" },
+            })],
         ];
         for (const [title, name, change] of cases) {
             it(`${title}: no policy raises and nothing is flagged`, async () => {
@@ -106,6 +115,18 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
                 assert.deepStrictEqual(outcome.violations.map((v) => `${v.policy}: ${v.message}`), []);
             });
         }
+
+        it("describes a NaN discovery name and client alias name in words, never as NaN", async () => {
+            const resources = validStackWith("connect", (i) => withConnectService(i, { discoveryName: NaN, clientAlias: [{ port: 80, dnsName: NaN }] }));
+            const messages = ofPolicy((await analyzeResources(session, resources)).violations, "aws-ecs-service-service-connect").map((v) => v.message);
+            assert.deepStrictEqual(messages.map((m) => /\n(\S+): a not-a-number value is not a (discovery|client alias) name/.exec(m)?.slice(1)), [
+                ["serviceConnectConfiguration.services[0].discoveryName", "discovery"],
+                ["serviceConnectConfiguration.services[0].clientAlias[0].dnsName", "client alias"],
+            ]);
+            for (const message of messages) {
+                assert.doesNotMatch(message, /\bNaN\b/);
+            }
+        });
 
         it("still reports the violation inside a malformed value: dnsRecords as one object with a 600 s TTL", async () => {
             const resources = validStackWith("inventory-manager", (i) => ({ ...i, dnsConfig: { routingPolicy: "MULTIVALUE", dnsRecords: { type: "SRV", ttl: 600 } } }));
