@@ -79,6 +79,10 @@ const httpNamespace = (): aws.servicediscovery.HttpNamespace => new aws.serviced
 
 const ROUTE53_HEALTH_CHECK = { type: "HTTP", resourcePath: "/health" };
 
+/** A Cloud Map service in a public namespace (which takes Route 53 health checks) with these health check settings, as a raw resource. */
+const route53HealthCheck = (healthCheckConfig: aws.types.input.servicediscovery.ServiceHealthCheckConfig) => () =>
+    cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig });
+
 /** An ECS service on EC2 whose task definition uses `networkMode`. */
 const onEc2 = (networkMode: string) => ({
     taskDefinition: { networkMode, requiresCompatibilities: ["EC2"] },
@@ -185,6 +189,45 @@ export const CASES: readonly PolicyCase[] = [
             cloudMapService(namespace.id, {
                 namespaceId: namespace.id, type: "HTTP", dnsConfig: undefined, healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK,
             });
+        },
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a lower-case type (the issue's tcp with a path and a threshold of 20)",
+        program: route53HealthCheck({ type: "tcp", resourcePath: "/x", failureThreshold: 20 }),
+        violation: /^healthCheckConfig\.type: "tcp" is not a Route 53 health check type; AWS accepts exactly HTTP, HTTPS, TCP .* Types are case-sensitive: use "TCP"\./m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a failure threshold of 20",
+        program: route53HealthCheck({ type: "tcp", resourcePath: "/x", failureThreshold: 20 }),
+        violation: /^healthCheckConfig\.failureThreshold: The failure threshold is 20, outside 1–10; AWS accepts whole numbers from 1 to 10/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a TCP check with a path",
+        program: route53HealthCheck({ type: "TCP", resourcePath: "/x" }),
+        violation: /^healthCheckConfig\.resourcePath: A TCP health check only opens a connection, so AWS refuses a request path with it/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a Route 53 health check without a type",
+        program: route53HealthCheck({ resourcePath: "/health", failureThreshold: 1 }),
+        violation: /^healthCheckConfig\.type: The Route 53 health check has no type; AWS requires one of HTTP, HTTPS, TCP/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a 256-character path",
+        program: route53HealthCheck({ type: "HTTPS", resourcePath: `/${"x".repeat(255)}` }),
+        violation: /^healthCheckConfig\.resourcePath: The health check path is 256 characters long; AWS accepts at most 255/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a TCP check without a path, a 255-character HTTP path and thresholds of 1 and 10",
+        program: () => {
+            const namespace = publicNamespace();
+            cloudMapService(namespace.id, { healthCheckCustomConfig: undefined, healthCheckConfig: { type: "TCP", failureThreshold: 10 } }, "status-tcp");
+            cloudMapService(namespace.id, { healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: `/${"x".repeat(254)}`, failureThreshold: 1 } }, "status-http");
         },
     },
     {
