@@ -42,6 +42,9 @@ interface ServiceConnectStackOptions {
     readonly taskMemory?: string;
     readonly containerMemory?: number;
     readonly platformVersion?: string;
+    readonly assignPublicIp?: boolean;
+    /** Give the service a security group of this stack admitting port 8080 from this CIDR. */
+    readonly ingressFrom?: string;
 }
 
 /** A Fargate ECS service with Service Connect turned on, each part overridable. */
@@ -57,10 +60,15 @@ function serviceConnectStack(options: ServiceConnectStackOptions = {}): () => vo
             }]),
         });
         const registry = options.dnsRegistryName === undefined ? undefined : cloudMapService(namespace.id, {}, options.dnsRegistryName);
+        const securityGroup = options.ingressFrom === undefined ? undefined : new aws.ec2.SecurityGroup("sg", {
+            vpcId: "vpc-0123456789abcdef0", ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: [options.ingressFrom] }],
+        });
         new aws.ecs.Service("ecs", {
             cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/quickship",
             taskDefinition: taskDefinition.arn, launchType: "FARGATE", desiredCount: 1, platformVersion: options.platformVersion,
-            networkConfiguration: { subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: ["sg-0aaaaaaaaaaaaaaaa"] },
+            networkConfiguration: {
+                subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: [securityGroup?.id ?? "sg-0aaaaaaaaaaaaaaaa"], assignPublicIp: options.assignPublicIp,
+            },
             serviceRegistries: registry === undefined ? undefined : { registryArn: registry.arn, containerName: "app", containerPort: 8080 },
             serviceConnectConfiguration: {
                 enabled: true,
@@ -403,10 +411,29 @@ export const CASES: readonly PolicyCase[] = [
     },
     { policy: "aws-ecs-service-no-public-ip", title: "a discoverable Fargate service in private subnets", program: () => discoverableFargate() },
     {
+        policy: "aws-ecs-service-no-public-ip",
+        title: "a Service Connect server (no serviceRegistries) with a public IP",
+        program: serviceConnectStack({ assignPublicIp: true }),
+        violation: /^networkConfiguration\.assignPublicIp: Tasks get a public IP/m,
+    },
+    // A client-only Service Connect service is not found by name: like a service without any registry, it is not checked.
+    { policy: "aws-ecs-service-no-public-ip", title: "a client-only Service Connect service (no services) with a public IP", program: serviceConnectStack({ services: undefined, assignPublicIp: true }) },
+    {
         policy: "aws-ec2-security-group-discoverable-no-public-ingress",
         title: "inline ingress from 0.0.0.0/0",
         program: () => discoverableFargate({ securityGroup: { ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }] } }),
         violation: /Ingress on port 8080 is open to 0\.0\.0\.0\/0.*security group "sg" of discoverable ECS service "ecs"/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "the security group of a Service Connect server (no serviceRegistries) open to 0.0.0.0/0",
+        program: serviceConnectStack({ ingressFrom: "0.0.0.0/0" }),
+        violation: /Ingress on port 8080 is open to 0\.0\.0\.0\/0.*security group "sg" of discoverable ECS service "ecs"/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "the security group of a client-only Service Connect service (no services) open to 0.0.0.0/0",
+        program: serviceConnectStack({ services: undefined, ingressFrom: "0.0.0.0/0" }),
     },
     {
         policy: "aws-ec2-security-group-discoverable-no-public-ingress",

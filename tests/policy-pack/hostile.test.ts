@@ -198,6 +198,31 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
         });
     });
 
+    describe("Service Connect services count as discoverable only when they serve endpoints", () => {
+        const publicConnect = (configuration: (current: Record<string, unknown>) => Record<string, unknown>) => validStackWith("connect", (i) => ({
+            ...i,
+            networkConfiguration: { ...(i.networkConfiguration as object), assignPublicIp: true },
+            serviceConnectConfiguration: configuration(i.serviceConnectConfiguration as Record<string, unknown>),
+        }));
+
+        it("turned off, its services serve nothing: no public IP advice", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, enabled: false })));
+            assert.deepStrictEqual(ofPolicy(violations, "aws-ecs-service-no-public-ip").map((v) => v.message), []);
+        });
+
+        it("with services unknown in a preview, a public IP is not flagged on a guess: the policy says it can't run", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, services: UNKNOWN_SENTINEL })));
+            const found = ofPolicy(violations, "aws-ecs-service-no-public-ip");
+            assert.deepStrictEqual(found.map((v) => v.level), ["advisory"]);
+            assert.match(found[0].message, /can't run policy .* during preview/);
+        });
+
+        it("with one unknown entry beside a known one, it serves endpoints: the public IP is flagged", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, services: [UNKNOWN_SENTINEL, ...(c.services as unknown[])] })));
+            assert.deepStrictEqual(ofPolicy(violations, "aws-ecs-service-no-public-ip").map((v) => /\n(.*?):/.exec(v.message)?.[1]), ["networkConfiguration.assignPublicIp"]);
+        });
+    });
+
     describe("a misspelled property in a policy's config", () => {
         it("is an error naming the policy, the property and the known ones, reported as @pulumi/policy reports a raising policy", async () => {
             await session.configure({ ...HOSTILE_STACK_CONFIG, "aws-cloudmap-service-max-ttl": { maxTtlSecond: 30 } });
