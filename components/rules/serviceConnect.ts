@@ -110,7 +110,7 @@ export function checkServiceConnectService(value: unknown, portMappings: readonl
         findings.push({
             rule,
             path: keyPath(path, "portName"),
-            message: `No port mapping of the task is named "${service.portName}" (named: ${names.map(describeValue).join(", ") || "none"}).`,
+            message: `No port mapping of the task is named ${describeValue(service.portName)} (named: ${names.map(describeValue).join(", ") || "none"}).`,
             fix: "Give the container's port mapping that name, or use one of the names above.",
         });
     }
@@ -186,7 +186,7 @@ export function checkServiceConnectBesideRegistry(
     return [{
         rule: "ecs-service-connect-beside-registry",
         path,
-        message: `Service Connect would create a Cloud Map service "${serviceConnect.discoveryName}" in ${serviceConnect.namespaceName}, where the tasks already register for DNS under that name; Cloud Map names are unique in a namespace.`,
+        message: `Service Connect would create a Cloud Map service ${describeValue(serviceConnect.discoveryName)} in ${serviceConnect.namespaceName}, where the tasks already register for DNS under that name; Cloud Map names are unique in a namespace.`,
         fix: "Give Service Connect another discovery name, or use Service Connect in another namespace.",
     }];
 }
@@ -199,11 +199,15 @@ export function checkServiceConnectBesideRegistry(
  */
 export function checkServiceConnectHeadroom(taskMemoryMiB: unknown, containerMemory: readonly unknown[], path: string): Finding[] {
     const rule = "ecs-service-connect-proxy-memory";
-    const memory = typeof taskMemoryMiB === "string" ? Number(taskMemoryMiB) : taskMemoryMiB;
-    if (typeof memory !== "number" || !Number.isFinite(memory)) {
+    if (taskMemoryMiB === undefined || taskMemoryMiB === null || taskMemoryMiB === "") {
         return [{ rule, path, message: "The task sets no memory limit; Service Connect needs one to fit its proxy (ECS developer guide, Service Connect considerations).", fix: "Set the task's memory (Fargate always has one)." }];
     }
-    const limits = containerMemory.filter((m): m is number => typeof m === "number");
+    const memory = typeof taskMemoryMiB === "string" && taskMemoryMiB.trim() !== "" ? Number(taskMemoryMiB) : taskMemoryMiB;
+    if (typeof memory !== "number" || !Number.isFinite(memory)) {
+        return []; // a memory that is not a number is the task size rules' to report (and the provider's to reject)
+    }
+    // A limit that is not a finite number (NaN from a JavaScript caller) is the memory rules' to report: no verdict on it here.
+    const limits = containerMemory.filter((m): m is number => typeof m === "number" && Number.isFinite(m));
     if (limits.length < containerMemory.length) {
         return [];
     }

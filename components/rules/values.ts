@@ -12,12 +12,17 @@ export function characterCount(text: string): number {
     return Array.from(text).length;
 }
 
-/** A short, readable rendering of any value for a message: `"abc"`, `12`, `null`, `a list`. */
+/**
+ * A short, readable rendering of any value for a message: `"abc"`, `12`, `null`, `a list`.
+ * NaN (what `Number("abc")` gives a JavaScript caller) is spelled out, since "NaN is not a port"
+ * reads like a typo to anyone who does not write JavaScript.
+ */
 export function describeValue(value: unknown): string {
     switch (typeof value) {
         case "string":
             return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
         case "number":
+            return Number.isNaN(value) ? "a not-a-number value" : String(value);
         case "boolean":
         case "bigint":
             return String(value);
@@ -38,7 +43,7 @@ export function kindOf(value: unknown): string {
         case "string":
             return `the text ${describeValue(value)}`;
         case "number":
-            return Number.isFinite(value) ? `the number ${value}` : `the number ${String(value)}`;
+            return Number.isNaN(value) ? describeValue(value) : `the number ${value}`;
         default:
             return describeValue(value);
     }

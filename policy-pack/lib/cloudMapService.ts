@@ -1,7 +1,7 @@
 import { PolicyResource } from "@pulumi/policy";
 import { CloudMapServiceShape, DnsRecordShape, isApiOnly } from "../../components/rules";
-import { asBlock, asBlocks, asNumber, asString, Block, isUnset } from "./read";
-import { copyKeepingUnknowns, isUnknownAt } from "./unknowns";
+import { asBlock, asBlocks, asNumber, asNumberForRule, asString, asStringForRule, Block, isUnset } from "./read";
+import { copyKeepingUnknowns, isUnknownAt, Undecided } from "./unknowns";
 
 /** A Cloud Map service as a policy sees it: a resource policy its inputs, a stack policy its outputs. */
 type ServiceProps = Pick<PolicyResource, "props">;
@@ -70,4 +70,36 @@ function knownType(service: ServiceProps): string | undefined {
 /** True when the service is known to be API-only (`type: "HTTP"`); false when it is not, or not known yet. */
 export function isKnownApiOnly(service: ServiceProps): boolean {
     return isApiOnly({ type: knownType(service) });
+}
+
+/** The settings of a Route 53 health check (@pulumi/aws ServiceHealthCheckConfig) and how each is read. */
+const ROUTE53_SETTINGS: Readonly<Record<string, (value: unknown) => unknown>> = {
+    type: asStringForRule,
+    resourcePath: asStringForRule,
+    failureThreshold: asNumberForRule,
+};
+
+/** A Route 53 health check's settings as the rules read them, and those still unknown in a preview. */
+export interface Route53HealthCheckSettings {
+    readonly settings: Record<string, unknown>;
+    /** Settings not known until the update runs. They are left out of `settings`, so a finding at one of them is a guess to drop. */
+    readonly unknown: readonly string[];
+}
+
+/**
+ * The settings of a `healthCheckConfig` block (`type`, `resourcePath`, `failureThreshold`) as
+ * the provider decodes them (lib/read.ts), values it cannot decode kept for the rules to
+ * describe. A setting unknown in a preview is recorded in `undecided` and listed in `unknown`.
+ * Undefined when the value is not a block, which the provider rejects itself.
+ */
+export function route53HealthCheckOf(value: unknown, undecided: Undecided): Route53HealthCheckSettings | undefined {
+    const block = asBlock(value);
+    if (block === undefined) {
+        return undefined;
+    }
+    const unknown = Object.keys(ROUTE53_SETTINGS).filter((key) => undecided.unknown(block, key));
+    const settings = Object.fromEntries(Object.entries(ROUTE53_SETTINGS)
+        .filter(([key]) => !unknown.includes(key))
+        .map(([key, read]) => [key, read(block[key])]));
+    return { settings, unknown };
 }

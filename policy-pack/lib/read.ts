@@ -69,6 +69,19 @@ export function asNumber(value: unknown): number | undefined {
     return number !== undefined && Number.isFinite(number) ? number : undefined;
 }
 
+/**
+ * For a rule that judges a value of any type and describes it: text as the provider decodes it
+ * ({@link asString}), undefined when unset, and any other value (NaN, an object) as it is.
+ */
+export function asStringForRule(value: unknown): unknown {
+    return isUnset(value) ? undefined : asString(value) ?? value;
+}
+
+/** The same for a number: decimal text as that number ({@link asNumber}), undefined when unset, any other value as it is. */
+export function asNumberForRule(value: unknown): unknown {
+    return isUnset(value) ? undefined : asNumber(value) ?? value;
+}
+
 /** A flag; "true"/"false" as that flag; otherwise undefined. */
 export function asBoolean(value: unknown): boolean | undefined {
     if (typeof value === "boolean") {

@@ -1,6 +1,6 @@
 import { PolicyResource } from "@pulumi/policy";
 import { ContainerShape, NamedPortMappingShape } from "../../components/rules";
-import { asBlocks, asJson, asNumber, asString } from "./read";
+import { asBlocks, asJson, asNumber, asString, asStringForRule } from "./read";
 
 /**
  * The containers of a task definition. `containerDefinitions` is a JSON string (the
@@ -39,8 +39,8 @@ export function serviceConnectContainersOf(taskDefinition: PolicyResource): Serv
     return {
         portMappings: containers.flatMap((container) => asBlocks(container.portMappings).map((mapping) => ({
             containerPort: asNumber(mapping.containerPort),
-            name: mapping.name === undefined || mapping.name === null ? undefined : asString(mapping.name) ?? mapping.name,
-            appProtocol: mapping.appProtocol === undefined || mapping.appProtocol === null ? undefined : asString(mapping.appProtocol) ?? mapping.appProtocol,
+            name: asStringForRule(mapping.name),
+            appProtocol: asStringForRule(mapping.appProtocol),
         }))),
         memory: containers.map((container) => asNumber(container.memory)),
     };

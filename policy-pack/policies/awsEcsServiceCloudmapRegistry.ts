@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { checkServiceRegistries, recordTypesOf, ServiceRegistryShape } from "../../components/rules";
 import { cloudMapServiceShape } from "../lib/cloudMapService";
-import { discoverableEcsServices } from "../lib/discoverable";
+import { registeringEcsServices } from "../lib/discoverable";
 import { asBlock, asNumber, asString } from "../lib/read";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
@@ -42,7 +42,7 @@ export const awsEcsServiceCloudmapRegistry: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     configSchema: closedConfigSchema(),
     validateStack: (args, reportViolation) => {
-        forEachKnown(discoverableEcsServices(args.resources), (ecsService) => {
+        forEachKnown(registeringEcsServices(args.resources), (ecsService) => {
             const undecided = new Undecided();
             const [taskDefinition] = dependenciesVia(ecsService, "taskDefinition", TYPES.taskDefinition);
             const [cloudMapService] = registriesOf(ecsService);

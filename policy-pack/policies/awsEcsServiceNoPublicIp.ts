@@ -1,21 +1,29 @@
 import { ResourceValidationPolicy } from "@pulumi/policy";
 import { checkNoPublicIp } from "../../components/rules";
-import { asBlock, asBoolean, isUnset } from "../lib/read";
+import { isDiscoverableEcsService } from "../lib/discoverable";
+import { asBlock, asBoolean } from "../lib/read";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
 import { closedConfigSchema } from "../lib/closedConfig";
+import { Undecided } from "../lib/unknowns";
 
-// A task found through a private namespace is called from inside the VPC; a public IP only adds
-// a path from the internet (ECS best practices, "Connecting to the internet").
+// A task found by name — through its Cloud Map registry or its Service Connect endpoints
+// (lib/discoverable.ts) — is called from inside the VPC; a public IP only adds a path from the
+// internet (ECS best practices, "Connecting to the internet").
 export const awsEcsServiceNoPublicIp: ResourceValidationPolicy = {
     name: "aws-ecs-service-no-public-ip",
-    description: "Warns when a discoverable ECS service gives its tasks public IPs, because services found through Cloud Map are called from inside the VPC.",
+    description: "Warns when a discoverable ECS service (registered in Cloud Map or serving Service Connect endpoints) gives its tasks public IPs, because discovered services are called from inside the VPC.",
     enforcementLevel: "advisory",
     configSchema: closedConfigSchema(),
     validateResource: (args, reportViolation) => {
-        if (args.type !== TYPES.ecsService || isUnset(args.props.serviceRegistries)) {
+        const undecided = new Undecided();
+        if (args.type !== TYPES.ecsService || !isDiscoverableEcsService(args, undecided)) {
             return;
         }
-        reportFindings(checkNoPublicIp(asBoolean(asBlock(args.props.networkConfiguration)?.assignPublicIp)), reportViolation);
+        const findings = checkNoPublicIp(asBoolean(asBlock(args.props.networkConfiguration)?.assignPublicIp));
+        if (findings.length > 0) {
+            undecided.settle(); // a public IP, but whether the service is found by name is not known yet
+        }
+        reportFindings(findings, reportViolation);
     },
 };

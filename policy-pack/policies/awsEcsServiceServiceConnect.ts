@@ -1,5 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { checkPlatformVersion, checkPortMappingName, checkServiceConnectBesideRegistry, checkServiceConnectService, Finding } from "../../components/rules";
+import { checkPlatformVersion, checkPortMappingName, checkServiceConnectBesideRegistry, checkServiceConnectService, Finding, ServiceConnectServiceShape } from "../../components/rules";
 import { closedConfigSchema } from "../lib/closedConfig";
 import { asString } from "../lib/read";
 import { reportFindings } from "../lib/report";
@@ -54,7 +54,7 @@ function platformFindings(platformVersion: unknown): Finding[] {
 }
 
 /** A Service Connect discovery name that is the name of the Cloud Map service the tasks register in, in the same namespace. */
-function besideRegistryFindings(ecsService: Parameters<typeof registriesOf>[0], services: Record<string, unknown>[]): Finding[] {
+function besideRegistryFindings(ecsService: Parameters<typeof registriesOf>[0], services: readonly ServiceConnectServiceShape[]): Finding[] {
     const [registry] = registriesOf(ecsService);
     const registryNamespace = registry === undefined ? undefined : namespaceOf(registry);
     const serviceConnectNamespace = serviceConnectNamespaceOf(ecsService);
@@ -64,9 +64,9 @@ function besideRegistryFindings(ecsService: Parameters<typeof registriesOf>[0], 
     const namespaceName = asString(registryNamespace.props.name) ?? registryNamespace.name;
     const registryName = asString(registry.props.name);
     return registryName === undefined ? [] : services.flatMap((service, i) => {
-        // Without a discovery name ECS names the Cloud Map service after the port.
-        const discoveryName = asString(service.discoveryName) ?? asString(service.portName);
-        return discoveryName === undefined ? [] : checkServiceConnectBesideRegistry(
+        // Without a discovery name ECS names the Cloud Map service after the port; a name that is not text is the other rules' to report.
+        const discoveryName = service.discoveryName === undefined ? service.portName : service.discoveryName;
+        return typeof discoveryName !== "string" ? [] : checkServiceConnectBesideRegistry(
             { namespaceName, serviceName: registryName }, { namespaceName, discoveryName }, `serviceConnectConfiguration.services[${i}].discoveryName`);
     });
 }

@@ -1,5 +1,5 @@
 import { StackValidationPolicy } from "@pulumi/policy";
-import { checkServiceConnectHeadroom, Finding, NamespaceKind } from "../../components/rules";
+import { checkServiceConnectHeadroom, describeValue, Finding, NamespaceKind } from "../../components/rules";
 import { closedConfigSchema } from "../lib/closedConfig";
 import { reportFindings } from "../lib/report";
 import { TYPES } from "../lib/resourceTypes";
@@ -30,7 +30,7 @@ export const awsEcsServiceServiceConnectFit: StackValidationPolicy = {
                 findings.push({
                     rule: "ecs-service-connect-namespace",
                     path: "serviceConnectConfiguration.namespace",
-                    message: `Service Connect uses public DNS namespace "${namespace.resource.name}"; internal services belong in an HTTP or private DNS namespace.`,
+                    message: `Service Connect uses public DNS namespace ${describeValue(namespace.resource.name)}; internal services belong in an HTTP or private DNS namespace.`,
                     fix: "Use an HTTP namespace (AWS's recommendation for Service Connect) or a private DNS namespace.",
                 });
             }

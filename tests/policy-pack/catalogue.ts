@@ -42,6 +42,9 @@ interface ServiceConnectStackOptions {
     readonly taskMemory?: string;
     readonly containerMemory?: number;
     readonly platformVersion?: string;
+    readonly assignPublicIp?: boolean;
+    /** Give the service a security group of this stack admitting port 8080 from this CIDR. */
+    readonly ingressFrom?: string;
 }
 
 /** A Fargate ECS service with Service Connect turned on, each part overridable. */
@@ -57,10 +60,15 @@ function serviceConnectStack(options: ServiceConnectStackOptions = {}): () => vo
             }]),
         });
         const registry = options.dnsRegistryName === undefined ? undefined : cloudMapService(namespace.id, {}, options.dnsRegistryName);
+        const securityGroup = options.ingressFrom === undefined ? undefined : new aws.ec2.SecurityGroup("sg", {
+            vpcId: "vpc-0123456789abcdef0", ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: [options.ingressFrom] }],
+        });
         new aws.ecs.Service("ecs", {
             cluster: "arn:aws:ecs:us-east-1:123456789012:cluster/quickship",
             taskDefinition: taskDefinition.arn, launchType: "FARGATE", desiredCount: 1, platformVersion: options.platformVersion,
-            networkConfiguration: { subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: ["sg-0aaaaaaaaaaaaaaaa"] },
+            networkConfiguration: {
+                subnets: ["subnet-0aaaaaaaaaaaaaaaa"], securityGroups: [securityGroup?.id ?? "sg-0aaaaaaaaaaaaaaaa"], assignPublicIp: options.assignPublicIp,
+            },
             serviceRegistries: registry === undefined ? undefined : { registryArn: registry.arn, containerName: "app", containerPort: 8080 },
             serviceConnectConfiguration: {
                 enabled: true,
@@ -78,6 +86,10 @@ const publicNamespace = (): aws.servicediscovery.PublicDnsNamespace =>
 const httpNamespace = (): aws.servicediscovery.HttpNamespace => new aws.servicediscovery.HttpNamespace("http-ns", { name: "quickship" });
 
 const ROUTE53_HEALTH_CHECK = { type: "HTTP", resourcePath: "/health" };
+
+/** A Cloud Map service in a public namespace (which takes Route 53 health checks) with these health check settings, as a raw resource. */
+const route53HealthCheck = (healthCheckConfig: aws.types.input.servicediscovery.ServiceHealthCheckConfig) => () =>
+    cloudMapService(publicNamespace().id, { healthCheckCustomConfig: undefined, healthCheckConfig });
 
 /** An ECS service on EC2 whose task definition uses `networkMode`. */
 const onEc2 = (networkMode: string) => ({
@@ -185,6 +197,45 @@ export const CASES: readonly PolicyCase[] = [
             cloudMapService(namespace.id, {
                 namespaceId: namespace.id, type: "HTTP", dnsConfig: undefined, healthCheckCustomConfig: undefined, healthCheckConfig: ROUTE53_HEALTH_CHECK,
             });
+        },
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a lower-case type (the issue's tcp with a path and a threshold of 20)",
+        program: route53HealthCheck({ type: "tcp", resourcePath: "/x", failureThreshold: 20 }),
+        violation: /^healthCheckConfig\.type: "tcp" is not a Route 53 health check type; AWS accepts exactly HTTP, HTTPS, TCP .* Types are case-sensitive: use "TCP"\./m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a failure threshold of 20",
+        program: route53HealthCheck({ type: "tcp", resourcePath: "/x", failureThreshold: 20 }),
+        violation: /^healthCheckConfig\.failureThreshold: The failure threshold is 20, outside 1–10; AWS accepts whole numbers from 1 to 10/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a TCP check with a path",
+        program: route53HealthCheck({ type: "TCP", resourcePath: "/x" }),
+        violation: /^healthCheckConfig\.resourcePath: A TCP health check only opens a connection, so AWS refuses a request path with it/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a Route 53 health check without a type",
+        program: route53HealthCheck({ resourcePath: "/health", failureThreshold: 1 }),
+        violation: /^healthCheckConfig\.type: The Route 53 health check has no type; AWS requires one of HTTP, HTTPS, TCP/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a 256-character path",
+        program: route53HealthCheck({ type: "HTTPS", resourcePath: `/${"x".repeat(255)}` }),
+        violation: /^healthCheckConfig\.resourcePath: The health check path is 256 characters long; AWS accepts at most 255/m,
+    },
+    {
+        policy: "aws-cloudmap-service-health-check",
+        title: "a TCP check without a path, a 255-character HTTP path and thresholds of 1 and 10",
+        program: () => {
+            const namespace = publicNamespace();
+            cloudMapService(namespace.id, { healthCheckCustomConfig: undefined, healthCheckConfig: { type: "TCP", failureThreshold: 10 } }, "status-tcp");
+            cloudMapService(namespace.id, { healthCheckCustomConfig: undefined, healthCheckConfig: { type: "HTTP", resourcePath: `/${"x".repeat(254)}`, failureThreshold: 1 } }, "status-http");
         },
     },
     {
@@ -360,10 +411,29 @@ export const CASES: readonly PolicyCase[] = [
     },
     { policy: "aws-ecs-service-no-public-ip", title: "a discoverable Fargate service in private subnets", program: () => discoverableFargate() },
     {
+        policy: "aws-ecs-service-no-public-ip",
+        title: "a Service Connect server (no serviceRegistries) with a public IP",
+        program: serviceConnectStack({ assignPublicIp: true }),
+        violation: /^networkConfiguration\.assignPublicIp: Tasks get a public IP/m,
+    },
+    // A client-only Service Connect service is not found by name: like a service without any registry, it is not checked.
+    { policy: "aws-ecs-service-no-public-ip", title: "a client-only Service Connect service (no services) with a public IP", program: serviceConnectStack({ services: undefined, assignPublicIp: true }) },
+    {
         policy: "aws-ec2-security-group-discoverable-no-public-ingress",
         title: "inline ingress from 0.0.0.0/0",
         program: () => discoverableFargate({ securityGroup: { ingress: [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["0.0.0.0/0"] }] } }),
         violation: /Ingress on port 8080 is open to 0\.0\.0\.0\/0.*security group "sg" of discoverable ECS service "ecs"/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "the security group of a Service Connect server (no serviceRegistries) open to 0.0.0.0/0",
+        program: serviceConnectStack({ ingressFrom: "0.0.0.0/0" }),
+        violation: /Ingress on port 8080 is open to 0\.0\.0\.0\/0.*security group "sg" of discoverable ECS service "ecs"/,
+    },
+    {
+        policy: "aws-ec2-security-group-discoverable-no-public-ingress",
+        title: "the security group of a client-only Service Connect service (no services) open to 0.0.0.0/0",
+        program: serviceConnectStack({ services: undefined, ingressFrom: "0.0.0.0/0" }),
     },
     {
         policy: "aws-ec2-security-group-discoverable-no-public-ingress",

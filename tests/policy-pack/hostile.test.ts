@@ -4,6 +4,7 @@ import { AnalyzerSession, analyzeResources, PolicyViolation, startPolicyPack } f
 import { RecordedResource } from "../../engine/resourceGraph";
 import { MAX_MESSAGE_LENGTH } from "../../policy-pack/lib/report";
 import { policies } from "../../policy-pack/policies";
+import { UNKNOWN_SENTINEL } from "../../engine/wireProperties";
 import { hostileStack, HOSTILE_STACK_CONFIG, MEGABYTE, validStack, withUnknowns } from "./hostileStack";
 import { buildPack, ofPolicy, PACK_DIR } from "./packHarness";
 
@@ -47,6 +48,12 @@ function validStackWith(name: string, inputs: (current: Record<string, unknown>)
         const changed = inputs({ ...r.inputs });
         return { ...r, inputs: changed, outputs: changed };
     });
+}
+
+/** The valid stack's Service Connect service with its one `services` entry changed. */
+function withConnectService(inputs: Record<string, unknown>, change: Record<string, unknown>): Record<string, unknown> {
+    const configuration = inputs.serviceConnectConfiguration as { services: Record<string, unknown>[] };
+    return { ...inputs, serviceConnectConfiguration: { ...configuration, services: [{ ...configuration.services[0], ...change }] } };
 }
 
 describe("policy pack: hostile values, over gRPC as the engine drives it", function () {
@@ -143,6 +150,76 @@ describe("policy pack: hostile values, over gRPC as the engine drives it", funct
             } finally {
                 await session.configure(HOSTILE_STACK_CONFIG);
             }
+        });
+    });
+
+    describe("Service Connect and Route 53 health check settings, read as the provider decodes them", () => {
+        it("reads Service Connect ports and timeouts given as decimal text as numbers: nothing is flagged", async () => {
+            const resources = validStackWith("connect", (i) => withConnectService(i, {
+                clientAlias: [{ port: "80", dnsName: "orders" }], timeout: { idleTimeoutSeconds: "60", perRequestTimeoutSeconds: "15" },
+            }));
+            const outcome = await analysisOf(session, resources);
+            assertNothingRaised(outcome);
+            assert.deepStrictEqual(outcome.violations.map((v) => `${v.policy}: ${v.message}`), []);
+        });
+
+        it("describes a NaN discovery name and client alias name in words, never as NaN", async () => {
+            const resources = validStackWith("connect", (i) => withConnectService(i, { discoveryName: NaN, clientAlias: [{ port: 80, dnsName: NaN }] }));
+            const messages = ofPolicy((await analyzeResources(session, resources)).violations, "aws-ecs-service-service-connect").map((v) => v.message);
+            assert.deepStrictEqual(messages.map((m) => /\n(\S+): a not-a-number value is not a (discovery|client alias) name/.exec(m)?.slice(1)), [
+                ["serviceConnectConfiguration.services[0].discoveryName", "discovery"],
+                ["serviceConnectConfiguration.services[0].clientAlias[0].dnsName", "client alias"],
+            ]);
+            for (const message of messages) {
+                assert.doesNotMatch(message, /\bNaN\b/);
+            }
+        });
+
+        it("reads a Route 53 failure threshold given as text as the provider does: \"20\" is 20, above 10", async () => {
+            const resources = validStackWith("status", (i) => ({ ...i, healthCheckConfig: { type: "HTTP", resourcePath: "/health", failureThreshold: "20" } }));
+            const found = ofPolicy((await analyzeResources(session, resources)).violations, "aws-cloudmap-service-health-check");
+            assert.deepStrictEqual(found.map((v) => [v.level, /\n(.*?:.*?;)/.exec(v.message)?.[1]]),
+                [["mandatory", "healthCheckConfig.failureThreshold: The failure threshold is 20, outside 1–10;"]]);
+        });
+
+        it("leaves a Route 53 health check that is not a block to the provider, which rejects it: no settings are judged", async () => {
+            const resources = validStackWith("status", (i) => ({ ...i, healthCheckConfig: "HTTP" }));
+            const outcome = await analysisOf(session, resources);
+            assertNothingRaised(outcome);
+            assert.deepStrictEqual(ofPolicy(outcome.violations, "aws-cloudmap-service-health-check").map((v) => v.message), []);
+        });
+
+        it("judges the known Route 53 settings and leaves an unknown type undecided: the threshold is flagged, the type is not, and the policy says it can't run", async () => {
+            const resources = validStackWith("status", (i) => ({ ...i, healthCheckConfig: { type: UNKNOWN_SENTINEL, resourcePath: "/health", failureThreshold: 20 } }));
+            const found = ofPolicy((await analyzeResources(session, resources)).violations, "aws-cloudmap-service-health-check");
+            assert.deepStrictEqual(found.map((v) => v.level), ["mandatory", "advisory"]);
+            assert.match(found[0].message, /\nhealthCheckConfig\.failureThreshold: The failure threshold is 20/);
+            assert.match(found[1].message, /can't run policy .* during preview/);
+        });
+    });
+
+    describe("Service Connect services count as discoverable only when they serve endpoints", () => {
+        const publicConnect = (configuration: (current: Record<string, unknown>) => Record<string, unknown>) => validStackWith("connect", (i) => ({
+            ...i,
+            networkConfiguration: { ...(i.networkConfiguration as object), assignPublicIp: true },
+            serviceConnectConfiguration: configuration(i.serviceConnectConfiguration as Record<string, unknown>),
+        }));
+
+        it("turned off, its services serve nothing: no public IP advice", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, enabled: false })));
+            assert.deepStrictEqual(ofPolicy(violations, "aws-ecs-service-no-public-ip").map((v) => v.message), []);
+        });
+
+        it("with services unknown in a preview, a public IP is not flagged on a guess: the policy says it can't run", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, services: UNKNOWN_SENTINEL })));
+            const found = ofPolicy(violations, "aws-ecs-service-no-public-ip");
+            assert.deepStrictEqual(found.map((v) => v.level), ["advisory"]);
+            assert.match(found[0].message, /can't run policy .* during preview/);
+        });
+
+        it("with one unknown entry beside a known one, it serves endpoints: the public IP is flagged", async () => {
+            const { violations } = await analyzeResources(session, publicConnect((c) => ({ ...c, services: [UNKNOWN_SENTINEL, ...(c.services as unknown[])] })));
+            assert.deepStrictEqual(ofPolicy(violations, "aws-ecs-service-no-public-ip").map((v) => /\n(.*?):/.exec(v.message)?.[1]), ["networkConfiguration.assignPublicIp"]);
         });
     });
 
