@@ -33,7 +33,7 @@ export function checkNoPublicIp(assignPublicIp: unknown, path = "networkConfigur
         ? [{
             rule: "ecs-no-public-ip",
             path,
-            message: "Tasks get a public IP although they are discovered through a private namespace.",
+            message: "Tasks get a public IP although callers find them by name inside the VPC (a private namespace or Service Connect): a public address exposes them beyond it.",
             fix: "Turn the public IP off and run the tasks in private subnets with a NAT gateway or VPC endpoints.",
         }]
         : [];

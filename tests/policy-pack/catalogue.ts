@@ -407,7 +407,7 @@ export const CASES: readonly PolicyCase[] = [
         policy: "aws-ecs-service-no-public-ip",
         title: "a discoverable Fargate service with a public IP",
         program: () => discoverableFargate({ assignPublicIp: true }),
-        violation: /Tasks get a public IP although they are discovered through a private namespace/,
+        violation: /Tasks get a public IP although callers find them by name inside the VPC/,
     },
     { policy: "aws-ecs-service-no-public-ip", title: "a discoverable Fargate service in private subnets", program: () => discoverableFargate() },
     {
